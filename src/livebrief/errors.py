@@ -1,0 +1,101 @@
+"""One exception tree for livebrief.
+
+    LivebriefError                    root; carries ``item`` (url, path or id) when known
+    ├── ConfigError                   bad settings file, unknown key, bad value
+    ├── SourceError                   getting bytes for one item failed
+    │   ├── FetchError                HTTP-level failure
+    │   │   ├── RobotsDisallowed      robots.txt forbids the URL
+    │   │   ├── HttpStatusError       non-success status after retries (``status``)
+    │   │   ├── FetchTimeout          connect/read timeout
+    │   │   ├── TooLarge              body over the size cap (``limit``)
+    │   │   ├── TooManyRedirects      redirect loop or chain over the cap
+    │   │   └── BlockedAddress        URL resolves to a private/loopback address
+    │   ├── FeedError                 a feed or sitemap that cannot be parsed
+    │   └── InputError                unreadable local file, WARC or JSONL record
+    ├── ExtractionError               HTML/text produced no usable article
+    ├── AnalysisError                 NLP failed on one article
+    └── StoreError                    the store cannot be opened or migrated
+
+Every error raised for one item is turned into a :class:`livebrief.model.Failure`
+by the stage runner; anything that is not a ``LivebriefError`` is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+
+class LivebriefError(Exception):
+    """Root of all livebrief errors."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, item: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.item = item
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(LivebriefError):
+    code = "config"
+
+
+class SourceError(LivebriefError):
+    code = "source"
+
+
+class FetchError(SourceError):
+    code = "fetch"
+
+
+class RobotsDisallowed(FetchError):
+    code = "robots"
+
+
+class HttpStatusError(FetchError):
+    code = "http_status"
+
+    def __init__(self, message: str, *, item: str | None = None, status: int = 0) -> None:
+        super().__init__(message, item=item)
+        self.status = status
+
+
+class FetchTimeout(FetchError):
+    code = "timeout"
+
+
+class TooLarge(FetchError):
+    code = "too_large"
+
+    def __init__(self, message: str, *, item: str | None = None, limit: int = 0) -> None:
+        super().__init__(message, item=item)
+        self.limit = limit
+
+
+class TooManyRedirects(FetchError):
+    code = "redirects"
+
+
+class BlockedAddress(FetchError):
+    code = "blocked_address"
+
+
+class FeedError(SourceError):
+    code = "feed"
+
+
+class InputError(SourceError):
+    code = "input"
+
+
+class ExtractionError(LivebriefError):
+    code = "extraction"
+
+
+class AnalysisError(LivebriefError):
+    code = "analysis"
+
+
+class StoreError(LivebriefError):
+    code = "store"
