@@ -211,3 +211,174 @@ class CopyLink(Record):
     original_id: str
     method: str  # "exact", "near", "source_link", "canonical"
     similarity: float = 1.0
+
+
+# -- understanding: what the nlp stage finds in one article ---------------------------------
+# Offsets are character offsets into Article.text, start inclusive, end exclusive.
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Entity(Record):
+    """One real-world entity in an article: its fullest name, role and every mention."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, OTHER
+    mentions: tuple[Span, ...] = ()
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    """Words attributed to a speaker: direct, partial (inside a sentence) or indirect."""
+
+    text: str
+    kind: str  # direct, partial, indirect
+    speaker: str | None
+    start: int
+    end: int
+    speaker_id: str | None = None
+    cue: str | None = None
+    via: str | None = None
+    speaker_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    """A statement with who asserts it and how: claim, report, verified or denial."""
+
+    text: str
+    claimant: str | None
+    kind: str
+    start: int
+    end: int
+    claimant_id: str | None = None
+    cue: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity(Record):
+    """A figure: casualties, money, counts of things, durations; value normalised."""
+
+    value: float
+    kind: str
+    text: str
+    start: int
+    end: int
+    unit: str | None = None
+    qualifier: str | None = None  # exactly, at_least, at_most, approximately
+    object: str | None = None
+
+
+@dataclass(frozen=True)
+class Place(Record):
+    """A geocoded place with every mention."""
+
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    id: str | None = None
+    feature: str | None = None  # country, region, city, facility, water, area, other
+    geonames_id: int | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeExpr(Record):
+    """A date expression resolved against the publication date (null when it cannot be)."""
+
+    text: str
+    date: str | None
+    start: int
+    end: int
+    end_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution(Record):
+    source: str
+    kind: str  # claim, report, verified, denial
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """A PLOVER-typed event with who, whom, where, when, figures and its evidence spans."""
+
+    id: str
+    type: str
+    summary: str
+    date: str | None
+    place: str | None
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    mode: str | None = None
+    quantities: tuple[int, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    evidence: tuple[Span, ...] = ()
+    confidence: float = 0.5
+
+
+ANALYSIS_SCHEMA = "livebrief.analysis/1"
+
+
+@dataclass(frozen=True)
+class Analysis(Record):
+    """Everything livebrief learned from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()
+    pipeline_version: str = ""
+    notes: tuple[str, ...] = ()
+
+    def contract(self) -> dict[str, Any]:
+        """The analysis contract object (livebrief.analysis/1)."""
+        return {
+            "schema": ANALYSIS_SCHEMA,
+            "article": self.article.contract(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "events": [e.to_dict() for e in self.events],
+            "pipeline_version": self.pipeline_version,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        art = dict(data["article"])
+        art.setdefault("id", "")
+        def spans(items: Any) -> tuple[Span, ...]:
+            return tuple(tuple(s) for s in items or ())  # type: ignore[misc]
+        return cls(
+            article=Article.from_dict(art),
+            entities=tuple(Entity.from_dict({**e, "mentions": spans(e.get("mentions"))})
+                           for e in data.get("entities", ())),
+            quotes=tuple(Quote.from_dict({**q, "speaker_span": tuple(q["speaker_span"])
+                                          if q.get("speaker_span") else None})
+                         for q in data.get("quotes", ())),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
+            quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", ())),
+            places=tuple(Place.from_dict({**p, "mentions": spans(p.get("mentions"))})
+                         for p in data.get("places", ())),
+            times=tuple(TimeExpr.from_dict(t) for t in data.get("times", ())),
+            events=tuple(Event.from_dict({**e, "evidence": spans(e.get("evidence")),
+                                          "attribution": tuple(Attribution.from_dict(a)
+                                                               for a in e.get("attribution", ()))})
+                         for e in data.get("events", ())),
+            pipeline_version=data.get("pipeline_version", ""),
+            notes=tuple(data.get("notes", ())),
+        )
