@@ -152,3 +152,25 @@ def _counted(items: Iterator[RawDocument | Failure], counter: Counter[str]) -> I
     for item in items:
         counter["read"] += 1
         yield item
+
+
+def analyze_stored(
+    *, store: Store, settings: Settings, on_item: Progress | None = None, run_id: int | None = None
+) -> IngestReport:
+    """Analyse current articles that lack an analysis for this pipeline version; store results."""
+    from livebrief.nlp import PIPELINE_VERSION, analyze_many
+
+    report = IngestReport()
+    pending = store.unanalyzed(PIPELINE_VERSION)
+    for result in analyze_many(pending, settings=settings):
+        if isinstance(result, Failure):
+            store.add_failure(result, run_id=run_id)
+            report.failures.append(result)
+            report.counts["failed"] += 1
+        else:
+            store.add_analysis(result)
+            report.counts["analyzed" if not result.notes else "skipped"] += 1
+            report.article_ids.append(result.article.id)
+        if on_item:
+            on_item(result.item if isinstance(result, Failure) else (result.article.title or result.article.id))
+    return report

@@ -120,7 +120,7 @@ def feeds_add(obj: Context, urls: tuple[str, ...]) -> None:
 @click.argument("urls", nargs=-1, required=True)
 @pass_ctx
 def feeds_remove(obj: Context, urls: tuple[str, ...]) -> None:
-    """Stop polling feed URLs."""
+    """Stop polling the given feed URLs; stored articles stay."""
     for url in urls:
         click.echo(f"{'removed' if obj.store.remove_feed(url) else 'not registered'}: {url}")
 

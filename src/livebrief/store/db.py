@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from livebrief.errors import StoreError
-from livebrief.model import Article, CopyLink, FeedState, Failure, utcnow
+from livebrief.model import Analysis, Article, CopyLink, FeedState, Failure, utcnow
 from livebrief.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -206,6 +206,55 @@ class Store:
     def set_signature(self, article_id: str, signature: bytes) -> None:
         with self.transaction():
             self.db.execute("UPDATE articles SET signature = ? WHERE id = ?", (signature, article_id))
+
+    # -- analyses --------------------------------------------------------------------
+
+    def add_analysis(self, analysis: Analysis) -> None:
+        """Store (or replace) the analysis of one article for its pipeline version."""
+        article_id, version = analysis.article.id, analysis.pipeline_version
+        data = analysis.contract()
+        data["article"] = {"id": article_id}  # the article itself lives in `articles`
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO analyses(article_id, pipeline_version, analyzed_at, data) "
+                "VALUES (?, ?, ?, ?)", (article_id, version, utcnow(), json.dumps(data, ensure_ascii=False)))
+            self.db.execute("DELETE FROM entity_mentions WHERE article_id = ? AND pipeline_version = ?",
+                            (article_id, version))
+            self.db.executemany(
+                "INSERT INTO entity_mentions(article_id, pipeline_version, entity_id, name, type, mentions) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, version, e.id, e.name, e.type, len(e.mentions)) for e in analysis.entities])
+
+    def get_analysis(self, article_id: str, pipeline_version: str) -> Analysis | None:
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND pipeline_version = ?",
+                              (article_id, pipeline_version)).fetchone()
+        stored = self.get_article(article_id)
+        if row is None or stored is None:
+            return None
+        data = json.loads(row["data"])
+        data["article"] = stored.article.to_dict()
+        return Analysis.from_dict(data)
+
+    def analyses(self, pipeline_version: str, *, since: str | None = None) -> Iterator[Analysis]:
+        """Analyses of current articles for one pipeline version, oldest article first."""
+        sql = ("SELECT an.data, a.* , NULL AS original_id FROM analyses an JOIN articles a ON a.id = an.article_id "
+               "WHERE an.pipeline_version = ? AND a.superseded_by IS NULL")
+        params: list[Any] = [pipeline_version]
+        if since:
+            sql += " AND COALESCE(a.published, a.fetched_at, a.stored_at) >= ?"
+            params.append(since)
+        for row in self.db.execute(sql + " ORDER BY a.rowid", params):
+            data = json.loads(row["data"])
+            data["article"] = self._row_to_stored(row).article.to_dict()
+            yield Analysis.from_dict(data)
+
+    def unanalyzed(self, pipeline_version: str) -> list[Article]:
+        """Current articles without an analysis for this pipeline version."""
+        rows = self.db.execute(
+            "SELECT a.*, NULL AS original_id FROM articles a WHERE a.superseded_by IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM analyses an WHERE an.article_id = a.id AND an.pipeline_version = ?) ORDER BY a.rowid",
+            (pipeline_version,))
+        return [self._row_to_stored(r).article for r in rows]
 
     # -- copies ----------------------------------------------------------------------
 

@@ -80,4 +80,24 @@ MIGRATIONS: tuple[str, ...] = (
         counts TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: analyses, versioned by pipeline version so an upgrade can re-analyse
+    """
+    CREATE TABLE analyses (
+        article_id TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, pipeline_version)
+    );
+    CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL
+    );
+    CREATE INDEX entity_mentions_name ON entity_mentions(name);
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+    """,
 )
