@@ -382,3 +382,164 @@ class Analysis(Record):
             pipeline_version=data.get("pipeline_version", ""),
             notes=tuple(data.get("notes", ())),
         )
+
+
+# -- stories: the same real-world event across outlets -------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryArticle(Record):
+    article_id: str
+    url: str | None
+    source: str | None
+    copy_of: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryFigure(Record):
+    """One figure in a story and who gives it."""
+
+    kind: str
+    value: float
+    source: str | None
+    article_id: str
+    unit: str | None = None
+    qualifier: str | None = None
+    object: str | None = None
+    text: str = ""
+    outlet: str | None = None
+    published: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class LedgerEntry(Record):
+    """A claim as the story carries it: who claims it, who relayed it, how many sources."""
+
+    text: str
+    claimant: str | None
+    kind: str
+    article_id: str
+    outlet: str | None = None
+    chain: tuple[str, ...] = ()
+    single_source: bool = True
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Story(Record):
+    """One real-world event across outlets and days."""
+
+    id: str
+    title: str
+    types: tuple[str, ...] = ()
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: str | None = None
+    end: str | None = None
+    first_seen: str | None = None
+    updated: str | None = None
+    articles: tuple[StoryArticle, ...] = ()
+    sources: tuple[str, ...] = ()
+    figures: tuple[StoryFigure, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    claims: tuple[LedgerEntry, ...] = ()
+    events: tuple[str, ...] = ()  # "article_id/event_id" of every event in the story
+    title_ref: tuple[str, int, int] | None = None  # (article_id, start, end) of the title's source span
+    confidence: float = 0.5
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        data = dict(data)
+        data["articles"] = tuple(StoryArticle.from_dict(a) for a in data.get("articles", ()))
+        data["figures"] = tuple(StoryFigure.from_dict({**f, "span": tuple(f["span"]) if f.get("span") else None})
+                                for f in data.get("figures", ()))
+        data["claims"] = tuple(LedgerEntry.from_dict({**c, "span": tuple(c["span"]) if c.get("span") else None})
+                               for c in data.get("claims", ()))
+        if data.get("title_ref"):
+            data["title_ref"] = tuple(data["title_ref"])
+        return super().from_dict.__func__(cls, data)  # type: ignore[attr-defined]
+
+
+# -- the briefing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation(Record):
+    """Where an item's words come from: an article and the span of its text."""
+
+    article_id: str
+    source: str | None
+    url: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class BriefItem(Record):
+    """One line of a briefing: source words, their attribution and citations."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    story_id: str | None = None
+    event_types: tuple[str, ...] = ()
+    date: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    attribution: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    new: bool = False
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class BriefSection(Record):
+    title: str
+    items: tuple[BriefItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class BriefQuote(Record):
+    text: str
+    speaker: str | None
+    article_id: str
+    source: str | None = None
+    url: str | None = None
+    start: int | None = None
+    end: int | None = None
+    story_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef(Record):
+    article_id: str
+    source: str | None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+BRIEFING_SCHEMA = "livebrief.briefing/1"
+
+
+@dataclass(frozen=True)
+class Brief(Record):
+    """A live briefing on one topic over one time window."""
+
+    topic: str
+    window_start: str
+    window_end: str
+    generated_at: str
+    headline: str
+    lead: str | None = None
+    sections: tuple[BriefSection, ...] = ()
+    quotes: tuple[BriefQuote, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    id: str = ""
+    previous_id: str | None = None
+    headline_citations: tuple[Citation, ...] = ()
+    lead_citations: tuple[Citation, ...] = ()
