@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from livebrief import dedup
-from livebrief.model import Article, CopyLink, Failure, RawDocument
+from livebrief.model import Article, CopyLink, Failure, RawDocument, Story
 from livebrief.pipeline import extract_stream
 from livebrief.settings import Settings
 from livebrief.sources import Fetcher, open_source
@@ -113,7 +113,7 @@ def poll_feeds(
     for feed in store.feeds():
         if wanted is not None and feed.url not in wanted:
             continue
-        items = list(open_source(feed.url, fetcher=fetcher))
+        items = list(open_source(feed.url, fetcher=fetcher, skip=_fresh_filter(store, settings)))
         feed_failures = [i for i in items if isinstance(i, Failure) and i.item == feed.url]
         error = feed_failures[0].message if feed_failures else None
         report = store_articles(extract_stream(items, settings=settings), store=store,
@@ -123,6 +123,17 @@ def poll_feeds(
         total.merge(report)
     store.finish_run(run_id, dict(total.counts))
     return total
+
+
+def _fresh_filter(store: Store, settings: Settings) -> Callable[[str], bool] | None:
+    """Skip feed entries stored or seen unchanged recently: polite to sites without validators."""
+    seconds = int(settings["fetch.refetch_after"])
+    if seconds <= 0:
+        return None
+    from datetime import datetime, timedelta, timezone
+
+    since = (datetime.now(timezone.utc) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+    return lambda url: store.seen_since(url, since)
 
 
 def refresh_copies(*, store: Store, settings: Settings) -> list[CopyLink]:
@@ -174,3 +185,25 @@ def analyze_stored(
         if on_item:
             on_item(result.item if isinstance(result, Failure) else (result.article.title or result.article.id))
     return report
+
+
+def build_stories(*, store: Store, settings: Settings) -> list[Story]:
+    """Add newly analysed articles to the story index (kept in the store) and save touched stories."""
+    import pickle
+
+    from livebrief.nlp import PIPELINE_VERSION
+    from livebrief.stories import StoryIndex, update_stories
+
+    state_name = f"story_index/{PIPELINE_VERSION}"
+    blob = store.load_state(state_name)
+    # The blob is our own pickle written by this store, never user-supplied content.
+    index = pickle.loads(blob) if blob else StoryIndex()
+    analyses = {a.article.id: a for a in store.analyses(PIPELINE_VERSION)}
+    indexed = {key.split("/", 1)[0] for key in index.assignment}
+    new = [a for article_id, a in analyses.items() if article_id not in indexed]
+    if not new:
+        return []
+    copies = {c.article_id: c.original_id for c in store.copies()}
+    stories = update_stories(index, new, copies=copies, lookup=analyses)
+    store.save_stories(stories, state=(state_name, pickle.dumps(index)))
+    return stories

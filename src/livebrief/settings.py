@@ -53,6 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch.respect_robots", True, "obey robots.txt"),
     Setting("fetch.allow_private", False, "allow URLs on loopback/private addresses submitted through the web app"),
     Setting("fetch.feed_interval", 900, "seconds between polls of one feed"),
+    Setting("fetch.refetch_after", 21600, "seconds before a feed entry already stored is fetched again "
+            "(to catch revisions); 0 always refetches"),
     Setting("extract.min_length", 40, "shortest article body kept, in characters"),
     Setting("extract.max_chars", 1_000_000, "longest text accepted for extraction, in characters"),
     Setting("dedup.threshold", 0.7, "Jaccard similarity above which two articles are near-duplicates"),

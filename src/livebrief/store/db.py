@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from livebrief.errors import StoreError
-from livebrief.model import Analysis, Article, CopyLink, FeedState, Failure, utcnow
+from livebrief.model import Analysis, Article, CopyLink, FeedState, Failure, Story, utcnow
 from livebrief.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,7 @@ class Store:
         """Store one article. Same ID: nothing added. Same URL, new text: a new revision."""
         with self.transaction():
             if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                self.db.execute("UPDATE articles SET checked_at = ? WHERE id = ?", (utcnow(), article.id))
                 return AddResult(article.id, "exists")
             revision, status = 1, "new"
             if article.url:
@@ -178,6 +179,13 @@ class Store:
             "SELECT a.*, c.original_id FROM articles a LEFT JOIN copies c ON c.article_id = a.id "
             "WHERE a.url = ? ORDER BY a.revision", (url,))
         return [self._row_to_stored(r) for r in rows]
+
+    def seen_since(self, url: str, since: str) -> bool:
+        """Whether the page at ``url`` was stored or seen unchanged at or after ``since``."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE url = ? AND MAX(stored_at, COALESCE(checked_at, '')) >= ? LIMIT 1",
+            (url, since)).fetchone()
+        return row is not None
 
     def count_articles(self, *, include_old: bool = False) -> int:
         sql = "SELECT COUNT(*) FROM articles" + ("" if include_old else " WHERE superseded_by IS NULL")
@@ -255,6 +263,54 @@ class Store:
             "(SELECT 1 FROM analyses an WHERE an.article_id = a.id AND an.pipeline_version = ?) ORDER BY a.rowid",
             (pipeline_version,))
         return [self._row_to_stored(r).article for r in rows]
+
+    # -- stories -----------------------------------------------------------------------
+
+    def save_stories(self, stories: Iterable[Story], *, state: tuple[str, bytes] | None = None) -> int:
+        """Insert or replace stories (and, in the same transaction, a named state blob)."""
+        count = 0
+        with self.transaction():
+            for story in stories:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO stories(id, title, first_seen, updated, n_sources, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (story.id, story.title, story.first_seen, story.updated, len(story.sources),
+                     json.dumps(story.to_dict(), ensure_ascii=False)))
+                self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+                self.db.executemany("INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)",
+                                    [(story.id, a.article_id) for a in story.articles])
+                count += 1
+            if state is not None:
+                self.save_state(*state)
+        return count
+
+    def stories(self, *, since: str | None = None, limit: int | None = None) -> list[Story]:
+        """Stories, most recently updated first."""
+        sql = "SELECT data FROM stories" + (" WHERE updated >= ?" if since else "")
+        sql += " ORDER BY updated DESC, n_sources DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        return [Story.from_dict(json.loads(r["data"])) for r in self.db.execute(sql, (since,) if since else ())]
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None and len(story_id) >= 4:
+            rows = self.db.execute("SELECT data FROM stories WHERE id LIKE ? LIMIT 2", (story_id + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return Story.from_dict(json.loads(row["data"])) if row else None
+
+    def stories_of_article(self, article_id: str) -> list[str]:
+        rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
+        return [r["story_id"] for r in rows]
+
+    # -- named state ---------------------------------------------------------------------
+
+    def save_state(self, name: str, value: bytes) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO state(name, value, updated_at) VALUES (?, ?, ?)",
+                            (name, value, utcnow()))
+
+    def load_state(self, name: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
+        return bytes(row["value"]) if row and row["value"] is not None else None
 
     # -- copies ----------------------------------------------------------------------
 

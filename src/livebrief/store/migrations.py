@@ -100,4 +100,31 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entity_mentions_name ON entity_mentions(name);
     CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
     """,
+    # 3: stories, their articles, and named state blobs (the story index between runs)
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_seen TEXT,
+        updated TEXT,
+        n_sources INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX stories_updated ON stories(updated);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE state (
+        name TEXT PRIMARY KEY,
+        value BLOB,
+        updated_at TEXT NOT NULL
+    );
+    """,
+    # 4: when a stored page was last seen unchanged, so polls can skip fresh entries
+    """
+    ALTER TABLE articles ADD COLUMN checked_at TEXT;
+    """,
 )

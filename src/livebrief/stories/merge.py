@@ -1,0 +1,235 @@
+"""Compose Story records: title, places, dates, sources, figures per source, conflicts, claim ledger."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from livebrief.model import Analysis, Claim, LedgerEntry, Story, StoryArticle, StoryFigure
+from livebrief.stories.index import StoryState
+from livebrief.stories.items import StoryItem
+from livebrief.stories.sides import party_of
+from livebrief.stories.vectors import cosine, normalise, terms
+
+# Figures that are compared across sources; durations and "other" are too loose to conflict.
+COMPARED_KINDS = {"killed", "injured", "missing", "displaced", "detained", "money", "weapons", "ships",
+                  "aircraft", "vehicles", "people"}
+# Words that make a claim a factual account of damage or casualties (what sides dispute).
+ACCOUNT_WORDS = ("damag", "destroy", "hit", "kill", "injur", "wound", "shot down", "intercept", "sank", "sunk",
+                 "struck", "repel", "captur", "recaptur", "lost", "casualt", "missile", "drone")
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What merging needs to know about an article beyond its analysis."""
+
+    article_id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    copy_of: str | None = None
+
+
+def compose_story(
+    state: StoryState,
+    items: Iterable[StoryItem],
+    *,
+    analyses: Mapping[str, Analysis],
+    articles: Mapping[str, ArticleInfo],
+) -> Story:
+    """One Story from an index state, its items and the analyses of their articles."""
+    items = sorted(items, key=lambda i: (i.published or "", i.key))
+    events = {(i.article_id, i.event_id): _event(analyses.get(i.article_id), i.event_id) for i in items}
+    infos = [articles[a] for a in dict.fromkeys(i.article_id for i in items) if a in articles]
+    original_outlets = sorted({o for o in (_outlet_of(info, articles) for info in infos) if o})
+
+    title, title_ref = _title(items, state, events, analyses)
+    place = state.places.most_common(1)[0][0] if state.places else None
+    place_name, lat, lon = _place(items, place)
+    published = sorted(i.published for i in items if i.published)
+    figures = tuple(_figures(items, events, analyses, articles))
+    claims = tuple(_ledger(items, events, analyses, articles))
+    conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, analyses))
+    return Story(
+        id=state.id,
+        title=title,
+        types=tuple(t for t, _ in state.types.most_common()),
+        place=place_name, lat=lat, lon=lon,
+        start=state.start, end=state.end,
+        first_seen=published[0] if published else None,
+        updated=published[-1] if published else None,
+        articles=tuple(StoryArticle(article_id=info.article_id, url=info.url, source=info.outlet,
+                                    copy_of=info.copy_of, title=info.title, published=info.published)
+                       for info in infos),
+        sources=tuple(original_outlets),
+        figures=figures,
+        conflicts=conflicts,
+        claims=claims,
+        events=tuple(i.key for i in items),
+        title_ref=title_ref,
+        confidence=_confidence(items, original_outlets),
+    )
+
+
+def _event(analysis: Analysis | None, event_id: str | None):
+    if analysis is None or event_id is None:
+        return None
+    return next((e for e in analysis.events if e.id == event_id), None)
+
+
+def _outlet_of(info: ArticleInfo, articles: Mapping[str, ArticleInfo]) -> str | None:
+    if info.copy_of and info.copy_of in articles:
+        return articles[info.copy_of].outlet
+    return info.outlet
+
+
+def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | None]:
+    """The event summary closest to the story's centroid, originals and early reports first."""
+    centroid = state.vector()
+    best, best_key = None, None
+    for rank, item in enumerate(items):
+        event = events.get((item.article_id, item.event_id))
+        summary = event.summary if event else None
+        if not summary:
+            continue
+        score = cosine(normalise(terms(summary)), centroid) - (0.2 if item.is_copy else 0.0) - 0.01 * rank
+        score += 0.05 * min(len(summary.split()), 25) / 25  # a bare fragment makes a poor headline
+        if best_key is None or score > best_key:
+            span = event.evidence[0] if event.evidence else (0, 0)
+            best, best_key = (summary, (item.article_id, span[0], span[1])), score
+    if best is None:
+        first = items[0]
+        return (first.title or first.text[:120]).strip(), None
+    return best
+
+
+def _place(items: list[StoryItem], name: str | None) -> tuple[str | None, float | None, float | None]:
+    if name is None:
+        return None, None, None
+    for item in items:
+        if item.place and item.place.lower() == name:
+            return item.place, item.lat, item.lon
+    return name, None, None
+
+
+def _figures(items, events, analyses, articles) -> Iterable[StoryFigure]:
+    seen = set()
+    story_articles = {i.article_id for i in items}
+    for item in items:
+        info = articles.get(item.article_id)
+        if info and info.copy_of and info.copy_of in story_articles:
+            continue  # a copy repeats its original's figures
+        event = events.get((item.article_id, item.event_id))
+        analysis = analyses.get(item.article_id)
+        if event is None or analysis is None:
+            continue
+        source = event.attribution[0].source if event.attribution else (info.outlet if info else None)
+        for index in event.quantities:
+            if not 0 <= index < len(analysis.quantities):
+                continue
+            q = analysis.quantities[index]
+            key = (item.article_id, q.start, q.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield StoryFigure(kind=q.kind, value=q.value, source=source, article_id=item.article_id,
+                              unit=q.unit, qualifier=q.qualifier, object=q.object, text=q.text,
+                              outlet=info.outlet if info else None,
+                              published=info.published if info else None, span=(q.start, q.end))
+
+
+def _figure_phrase(f: StoryFigure) -> str:
+    qualifier = {"at_least": "at least ", "at_most": "up to ", "approximately": "about "}.get(f.qualifier or "", "")
+    value = f"{f.value:,.0f}" if float(f.value).is_integer() else f"{f.value:,}"
+    unit = f" {f.unit}" if f.kind == "money" and f.unit else ""
+    return f"{qualifier}{value}{unit}"
+
+
+def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
+    """The same kind of figure differing across sources, said plainly."""
+    groups: dict[tuple[str, str], list[StoryFigure]] = defaultdict(list)
+    for f in figures:
+        if f.kind in COMPARED_KINDS:
+            groups[(f.kind, (f.object or "").lower() if f.kind in {"weapons", "ships", "aircraft", "vehicles"}
+                    else "")].append(f)
+    for (kind, obj), group in groups.items():
+        values = {f.value for f in group}
+        if len(values) < 2:
+            continue
+        # one line per distinct value, earliest report of it first
+        by_value: dict[float, StoryFigure] = {}
+        for f in sorted(group, key=lambda f: f.published or ""):
+            by_value.setdefault(f.value, f)
+        label = obj or kind
+        parts = [f"{_figure_phrase(f)} {label}, says {f.source or 'an unnamed source'}"
+                 + (f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})"
+                    if f.outlet else "")
+                 for f in by_value.values()]
+        yield "Figures differ: " + "; ".join(parts)
+
+
+def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:
+    """Claims whose sentence lies in the story's evidence, with chain and single-source flag."""
+    found: list[tuple[Claim, StoryItem]] = []
+    for item in items:
+        event = events.get((item.article_id, item.event_id))
+        analysis = analyses.get(item.article_id)
+        if event is None or analysis is None:
+            continue
+        for claim in analysis.claims:
+            if any(claim.start < end and start < claim.end for start, end in event.evidence):
+                found.append((claim, item))
+    outlets_per_claimant: dict[str, set[str]] = defaultdict(set)
+    for claim, item in found:
+        info = articles.get(item.article_id)
+        outlet = _outlet_of(info, articles) if info else item.outlet
+        outlets_per_claimant[(claim.claimant or "").lower()].add(outlet or item.article_id)
+    seen = set()
+    for claim, item in found:
+        key = (item.original_id, claim.start, claim.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        info = articles.get(item.article_id)
+        outlet = info.outlet if info else item.outlet
+        chain = tuple(dict.fromkeys(x for x in (claim.claimant, claim.via, outlet) if x))
+        yield LedgerEntry(text=claim.text, claimant=claim.claimant, kind=claim.kind,
+                          article_id=item.article_id, outlet=outlet, chain=chain,
+                          single_source=len(outlets_per_claimant[(claim.claimant or "").lower()]) <= 1,
+                          span=(claim.start, claim.end))
+
+
+def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Analysis]) -> Iterable[str]:
+    """Accounts of the same event by opposing parties, or a claim and its denial."""
+    titles = {e.name.lower(): e.title for a in analyses.values() for e in a.entities if e.title}
+    accounts: dict[str, LedgerEntry] = {}
+    for entry in claims:
+        if entry.kind not in {"claim", "denial"}:
+            continue
+        if not any(word in entry.text.lower() for word in ACCOUNT_WORDS):
+            continue
+        party = party_of(entry.claimant, titles.get((entry.claimant or "").lower()))
+        if party and party not in accounts:
+            accounts[party] = entry
+    parties = list(accounts)
+    if len(parties) >= 2:
+        parts = [f"{_clip(accounts[p].text)}, says {accounts[p].claimant}" for p in parties[:3]]
+        yield "Accounts differ: " + "; ".join(parts)
+    denials = [c for c in claims if c.kind == "denial"]
+    for denial in denials[:2]:
+        yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
+
+
+def _clip(text: str, words: int = 30) -> str:
+    parts = text.strip().rstrip(".").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _confidence(items: list[StoryItem], outlets: list[str]) -> float:
+    known = sum(1 for i in items if i.place) + sum(1 for i in items if i.date)
+    return round(min(1.0, 0.3 + 0.15 * len(outlets) + 0.2 * known / max(1, 2 * len(items))), 2)
+
+
+__all__ = ["ArticleInfo", "compose_story", "Counter"]
