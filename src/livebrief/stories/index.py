@@ -157,14 +157,22 @@ class StoryIndex:
         text = cosine(vector, story.vector())
         if nearest:
             text = 0.5 * text + 0.5 * max((cosine(vector, m) for m in story.members), default=0.0)
+        # Each kind of evidence counts only when both sides have it; the score is the weighted
+        # mean over what is known, so an event without place or date still clusters on the rest.
+        total, weight = w.text * text, w.text
         item_actors = {a.lower() for a in item.actors}
-        actor_sim = len(item_actors & story.actors.keys()) / len(item_actors) if item_actors else 0.0
-        if km is None:
-            place_sim = 1.0 if item.place and item.place.lower() in story.places else 0.0
-        else:
-            place_sim = 1.0 if km <= 60 else 0.5 if km <= 250 else 0.0 if km <= 500 else -0.5
-        date_sim = 0.0 if gap is None else {0: 1.0, 1: 0.7, 2: 0.4}.get(gap, 0.1)
-        type_sim = 0.0
+        if item_actors and story.actors:
+            total += w.actors * len(item_actors & story.actors.keys()) / len(item_actors)
+            weight += w.actors
+        if km is not None:
+            total += w.place * (1.0 if km <= 60 else 0.5 if km <= 250 else 0.0 if km <= 500 else -0.5)
+            weight += w.place
+        elif item.place and story.places:
+            total += w.place * (1.0 if item.place.lower() in story.places else 0.0)
+            weight += w.place
+        if gap is not None:
+            total += w.date * {0: 1.0, 1: 0.7, 2: 0.4}.get(gap, 0.1)
+            weight += w.date
         if item.type and story.types:
             if item.type in story.types:
                 type_sim = 1.0
@@ -172,8 +180,9 @@ class StoryIndex:
                 type_sim = 0.5
             else:
                 type_sim = -1.0
-        return (w.text * text + w.actors * actor_sim + w.place * place_sim + w.date * date_sim
-                + w.type * type_sim)
+            total += w.type * type_sim
+            weight += w.type
+        return total / weight
 
     def _best_story(self, item: StoryItem, vector: Vector, keys: list[str]) -> StoryState | None:
         rough = []

@@ -1,0 +1,81 @@
+"""The story index: same event joins, different event of the same kind does not, ids stay stable."""
+
+from __future__ import annotations
+
+from livebrief.stories import StoryIndex, StoryItem
+
+SEVASTOPOL = (44.6, 33.5)
+ODESA = (46.48, 30.72)
+
+
+def item(key: str, text: str, *, article: str | None = None, original: str | None = None, type: str = "ASSAULT",
+         date: str | None = "2023-09-13", where: tuple[float, float] | None = SEVASTOPOL,
+         place: str | None = "Sevastopol", actors: tuple[str, ...] = ()) -> StoryItem:
+    article = article or key
+    return StoryItem(key=key, article_id=article, original_id=original or article, text=text, type=type,
+                     date=date, place=place, lat=where[0] if where else None, lon=where[1] if where else None,
+                     actors=actors, published=f"{date}T08:00:00+00:00" if date else None)
+
+
+STRIKE_A = "Missiles struck the shipyard in Sevastopol, damaging two ships under repair and injuring 24 people."
+STRIKE_B = "An attack on the Sevastopol shipyard damaged a landing ship and a submarine; 24 people were injured."
+DRONES = "Drones attacked port facilities in the Odesa region overnight, injuring six people."
+AID = "Denmark announced its largest military aid package for Ukraine, worth about $833 million."
+
+
+def test_reports_of_one_event_join_one_story():
+    index = StoryIndex()
+    first = index.add(item("a", STRIKE_A))
+    assert index.add(item("b", STRIKE_B)) == first
+    assert len(index) == 1
+
+
+def test_same_kind_of_event_elsewhere_is_another_story():
+    index = StoryIndex()
+    strike = index.add(item("a", STRIKE_A))
+    drones = index.add(item("b", DRONES, where=ODESA, place="Odesa"))
+    assert strike != drones
+
+
+def test_far_apart_dates_do_not_merge_even_with_the_same_words():
+    index = StoryIndex()
+    first = index.add(item("a", STRIKE_A, date="2023-09-13"))
+    later = index.add(item("b", STRIKE_A, date="2023-10-20"))
+    assert first != later
+
+
+def test_a_different_type_and_topic_starts_a_story():
+    index = StoryIndex()
+    assert index.add(item("a", STRIKE_A)) != index.add(item("b", AID, type="AID", where=None, place=None))
+
+
+def test_story_ids_are_stable_as_stories_grow():
+    index = StoryIndex()
+    first = index.add(item("a", STRIKE_A))
+    for n in range(5):
+        index.add(item(f"more{n}", STRIKE_B + f" Report number {n}."))
+    assert first in index.stories and index.assignment["a"] == first
+    rebuilt = StoryIndex()
+    assert rebuilt.add(item("a", STRIKE_A)) == first  # the id comes from the first item, not from order of creation
+
+
+def test_adding_the_same_item_twice_changes_nothing():
+    index = StoryIndex()
+    story = index.add(item("a", STRIKE_A))
+    assert index.add(item("a", STRIKE_A)) == story
+    assert index.stories[story].keys == ["a"]
+
+
+def test_a_syndicated_copy_joins_its_originals_story_whatever_its_words():
+    index = StoryIndex()
+    original = index.add(item("orig/e1", STRIKE_A, article="orig"))
+    copy = index.add(item("copy/e1", "Totally reworded teaser with other words entirely.", article="copy",
+                          original="orig"))
+    assert copy == original
+    assert index.stories[original].originals == {"orig"}
+
+
+def test_events_without_place_or_date_still_cluster_on_text():
+    index = StoryIndex()
+    first = index.add(item("a", STRIKE_A, date=None, where=None, place=None))
+    assert index.add(item("b", STRIKE_B, date=None, where=None, place=None)) == first

@@ -1,0 +1,86 @@
+"""Composed stories: sources with copies collapsed, figures per source, conflicts, the claim ledger."""
+
+from __future__ import annotations
+
+from livebrief.model import Analysis, Article, Attribution, Claim, Entity, Event, Place, Quantity, text_hash
+from livebrief.stories import StoryIndex, update_stories
+
+RU_TEXT = ("Russia's Defense Ministry said two ships under repair in Sevastopol had been damaged. "
+           "At least 24 people were injured, the Moscow-installed governor said.")
+UA_TEXT = ("Ukraine's air force said a landing ship and a submarine were destroyed in Sevastopol. "
+           "At least nine people were injured, officials said early on Wednesday.")
+
+
+def analysis(article_id: str, outlet: str, text: str, *, claimant: str, injured: int, published: str,
+             url: str | None = None) -> Analysis:
+    first_end = text.index(". ") + 1
+    n = str(injured) if injured != 9 else "nine"
+    start = text.index(n)
+    article = Article(id=article_id, text=text, title=text[:40], url=url or f"https://{outlet}.example/{article_id}",
+                      source=outlet, published=published, text_hash=text_hash(text))
+    return Analysis(
+        article=article,
+        entities=(Entity(id="e1", name=claimant, type="ORG", mentions=((0, len(claimant)),)),),
+        claims=(Claim(text=text[:first_end], claimant=claimant, kind="claim", start=0, end=first_end, cue="said"),),
+        quantities=(Quantity(value=float(injured), kind="injured", text=f"at least {n}", start=start - 9,
+                             end=start + len(n), qualifier="at_least"),),
+        places=(Place(name="Sevastopol", lat=44.6, lon=33.5, country="UA", feature="city"),),
+        events=(Event(id="ev1", type="ASSAULT", summary=text[:first_end], date="2023-09-13", place="Sevastopol",
+                      quantities=(0,), attribution=(Attribution(claimant, "claim"),),
+                      evidence=((0, first_end), (first_end + 1, len(text)))),),
+    )
+
+
+def build(*analyses: Analysis, copies: dict[str, str] | None = None):
+    index = StoryIndex()
+    return update_stories(index, analyses, copies=copies or {}, lookup={})
+
+
+def test_one_story_with_both_sides_and_their_figures():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T07:00:00+00:00")
+    [story] = build(ru, ua)
+    assert story.sources == ("Harbour Post", "NorthWire")
+    assert {(f.value, f.source) for f in story.figures} == {(24.0, "Russia's Defense Ministry"),
+                                                          (9.0, "Ukraine's air force")}
+    figure_conflicts = [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert figure_conflicts and "at least 24 injured" in figure_conflicts[0] and "at least 9" in figure_conflicts[0]
+    accounts = [c for c in story.conflicts if c.startswith("Accounts differ")]
+    assert accounts and "says Russia's Defense Ministry" in accounts[0] and "says Ukraine's air force" in accounts[0]
+    assert story.first_seen.startswith("2023-09-13T07") and story.updated.startswith("2023-09-13T12")
+    assert story.place == "Sevastopol" and story.types == ("ASSAULT",)
+
+
+def test_a_copy_is_not_an_extra_source_and_repeats_no_figures():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    copy = analysis("c1", "NewsHub24", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                    published="2023-09-13T14:00:00+00:00")
+    [story] = build(ru, copy, copies={"c1": "a1"})
+    assert story.sources == ("NorthWire",)
+    assert {a.article_id: a.copy_of for a in story.articles} == {"a1": None, "c1": "a1"}
+    assert len(story.figures) == 1
+    assert story.conflicts == ()
+    assert all(c.single_source for c in story.claims)
+
+
+def test_ledger_keeps_claimant_relay_and_outlet_and_counts_sources():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    again = analysis("a3", "GlobalDesk", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                     published="2023-09-13T13:00:00+00:00")
+    [story] = build(ru, again)
+    assert {c.outlet for c in story.claims} == {"NorthWire", "GlobalDesk"}
+    assert all(not c.single_source for c in story.claims)
+    assert story.claims[0].chain[0] == "Russia's Defense Ministry"
+    assert story.claims[0].kind == "claim"
+
+
+def test_title_is_a_source_sentence():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(ru)
+    article_id, start, end = story.title_ref
+    assert RU_TEXT[start:end] == story.title
