@@ -54,8 +54,9 @@ def store_articles(
     settings: Settings,
     run_id: int | None = None,
     on_item: Progress | None = None,
+    link_copies: bool = True,
 ) -> IngestReport:
-    """Write extracted articles and failures to the store, then link copies to originals."""
+    """Write extracted articles and failures to the store, then (by default) link copies to originals."""
     report = IngestReport()
     for raw, result in results:
         if isinstance(result, Failure):
@@ -72,7 +73,7 @@ def store_articles(
         report.article_ids.append(added.article_id)
         if on_item:
             on_item(f"{added.status} {result.url or result.input or result.id}")
-    if report.counts["new"] or report.counts["revision"]:
+    if link_copies and (report.counts["new"] or report.counts["revision"]):
         report.copies = refresh_copies(store=store, settings=settings)
         report.counts["copies"] = len(report.copies)
     return report
@@ -117,10 +118,13 @@ def poll_feeds(
         feed_failures = [i for i in items if isinstance(i, Failure) and i.item == feed.url]
         error = feed_failures[0].message if feed_failures else None
         report = store_articles(extract_stream(items, settings=settings), store=store,
-                                settings=settings, run_id=run_id, on_item=on_item)
+                                settings=settings, run_id=run_id, on_item=on_item, link_copies=False)
         store.record_feed_fetch(feed.url, status=None if error else 200, error=error,
                                 items=report.counts["new"] + report.counts["revision"])
         total.merge(report)
+    if total.counts["new"] or total.counts["revision"]:
+        total.copies = refresh_copies(store=store, settings=settings)
+        total.counts["copies"] = len(total.copies)
     store.finish_run(run_id, dict(total.counts))
     return total
 
@@ -138,15 +142,13 @@ def _fresh_filter(store: Store, settings: Settings) -> Callable[[str], bool] | N
 
 def refresh_copies(*, store: Store, settings: Settings) -> list[CopyLink]:
     """Recompute copy → original links over the current articles from stored signatures."""
-    index = dedup.DuplicateIndex(threshold=settings["dedup.threshold"], num_perm=settings["dedup.num_perm"])
-    links: dict[str, CopyLink] = {}
+    index = dedup.DuplicateIndex.from_settings(settings)
+    num_perm, shingle = settings["dedup.num_perm"], settings["dedup.shingle"]
     for article, signature in store.signatures():
         if signature is None:
-            signature = dedup.signature(article.text, num_perm=settings["dedup.num_perm"],
-                                        shingle=settings["dedup.shingle"])
+            signature = dedup.signature(article.text, num_perm=num_perm, shingle=shingle)
             store.set_signature(article.id, signature)
-        for link in index.add(dedup.DupEntry.from_article(article, signature)):
-            links[link.article_id] = link
+        index.add(dedup.entry_for(article, num_perm=num_perm, shingle=shingle, signature_bytes=signature))
     current = {link.article_id: link for link in index.links()}
     stale = [c.article_id for c in store.copies() if c.article_id not in current]
     store.clear_copies(stale)
