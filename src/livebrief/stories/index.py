@@ -66,7 +66,7 @@ class StoryState:
     end_day: date | None = None
     articles: set[str] = field(default_factory=set)
     originals: set[str] = field(default_factory=set)
-    members: deque = field(default_factory=lambda: deque(maxlen=MEMBER_VECTORS))
+    members: deque = field(default_factory=lambda: deque(maxlen=MEMBER_VECTORS))  # noqa: E731
     _normalised: Vector | None = None
 
     def vector(self) -> Vector:
@@ -109,7 +109,7 @@ class StoryIndex:
         self.stories: dict[str, StoryState] = {}
         self.assignment: dict[str, str] = {}
         self.items: dict[str, StoryItem] = {}
-        self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=POSTINGS_PER_TERM))
+        self._postings: dict[str, deque[str]] = defaultdict(_posting_list)
         self._by_article: dict[str, set[str]] = defaultdict(set)
 
     def __len__(self) -> int:
@@ -227,6 +227,11 @@ class StoryIndex:
     def _key_terms(self, item: StoryItem, vector: Vector) -> list[str]:
         keys = top_terms({t: v for t, v in vector.items() if ":" not in t}, KEY_TERMS)
         return keys + self._feature_terms(item)
+
+
+def _posting_list() -> deque[str]:
+    """A bounded list of the stories most recently indexed under one term (picklable)."""
+    return deque(maxlen=POSTINGS_PER_TERM)
 
 
 def _day(value: str | None) -> date | None:

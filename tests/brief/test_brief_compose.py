@@ -1,0 +1,183 @@
+"""Composing a briefing: headline, lead, sections, one item per story, novelty, quotes of the day."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import NOW, WINDOW, Corpus, build_corpus, event, quote, story
+
+from livebrief.brief import BriefOptions, NothingToBrief, compose_brief
+from livebrief.brief.options import KEY_SECTION
+from livebrief.brief.records import items_of
+from livebrief.brief.text import clean_space, is_subsequence, words
+from livebrief.topics import Topic
+
+
+def compose(corpus: Corpus, **kw):
+    kw.setdefault("topic", "all")
+    kw.setdefault("window", WINDOW)
+    kw.setdefault("now", NOW)
+    return compose_brief(corpus.stories, corpus.analyses, **kw)
+
+
+def cited_text(corpus: Corpus, citation) -> str:
+    return corpus.articles[citation.article_id].text[citation.start:citation.end]
+
+
+def test_headline_and_lead_are_the_top_storys_source_sentences(corpus):
+    brief = compose(corpus)
+    assert brief.headline_story_id == "s-port"  # two outlets and casualties lead
+    assert brief.headline == "Two drones struck the grain terminal at Port Selna overnight, regional governor " \
+                             "Petra Ilieva said"
+    (citation,) = brief.headline_citations
+    assert citation.source == "Harbour Post" and citation.url == "https://harbourpost.example/port-1"
+    assert is_subsequence(words(brief.headline), words(cited_text(corpus, citation)))
+    # the lead is whole source sentences, each cited, in order
+    assert brief.lead == " ".join(clean_space(cited_text(corpus, c)) for c in brief.lead_citations)
+    assert [c.source for c in brief.lead_citations] == ["Harbour Post", "North Wire"]
+
+
+def test_every_item_is_a_cited_source_sentence_with_its_attribution(corpus):
+    brief = compose(corpus)
+    for _, item in items_of(brief):
+        first = item.citations[0]
+        assert is_subsequence(words(item.text), words(cited_text(corpus, first)))
+        assert first.article_id in corpus.articles and first.url and first.source
+    port = next(i for _, i in items_of(brief) if i.story_id == "s-port")
+    assert port.attribution == ("Petra Ilieva",)
+    assert [c.source for c in port.citations] == ["Harbour Post", "North Wire"]  # every original source
+    assert port.conflicts and "Figures differ" in port.conflicts[0]
+    assert {f.text for f in port.figures} == {"At least 14 people", "at least twelve people"}
+
+
+def test_one_item_per_story_and_key_developments_first(corpus):
+    brief = compose(corpus)
+    ids = [item.story_id for _, item in items_of(brief)]
+    assert len(ids) == len(set(ids)) == 4
+    assert brief.sections[0].title == KEY_SECTION
+    assert brief.sections[0].items[0].story_id == "s-port"
+
+
+def test_sections_follow_event_types(corpus):
+    brief = compose(corpus, options=BriefOptions(key_items=1))
+    layout = {s.title: [i.story_id for i in s.items] for s in brief.sections}
+    assert layout == {KEY_SECTION: ["s-port"], "Diplomacy": ["s-talks"], "Aid and weapons": ["s-aid"],
+                      "Protest": ["s-march"]}
+    assert [s.title for s in brief.sections] == [KEY_SECTION, "Diplomacy", "Aid and weapons", "Protest"]
+
+
+def more_talks(corpus: Corpus, count: int) -> None:
+    """Extra diplomacy stories, each its own sentence, to exercise caps."""
+    cities = ["Vienna", "Oslo", "Tallinn", "Riga", "Valletta", "Lisbon", "Dublin"]
+    for n, city in enumerate(cities[:count]):
+        text = f"Envoys of Aldria and Norland met in {city} on Tuesday for round {n + 2} of the border talks."
+        article = corpus.article(f"talks-{city}", text, outlet="Global Desk",
+                                 published=f"2024-05-02T0{n % 9}:15:00+00:00")
+        e = event(article, text, type="CONSULT", actors=("Aldria",))
+        corpus.analyse(article, events=[e])
+        corpus.stories.append(story(f"s-talks-{city}", [(article, e)]))
+
+
+def test_caps_per_section(corpus):
+    more_talks(corpus, 6)
+    brief = compose(corpus, options=BriefOptions(key_items=2, section_items=3))
+    counts = {s.title: len(s.items) for s in brief.sections}
+    assert counts[KEY_SECTION] == 2 and counts["Diplomacy"] == 3
+    shown = [i.story_id for _, i in items_of(brief)]
+    assert len(shown) == len(set(shown))
+
+
+def test_two_stories_told_by_the_same_sentence_give_one_item(corpus):
+    twin = dataclasses.replace(corpus.stories[1], id="s-talks-twin", sources=("Global Desk", "North Wire"))
+    corpus.stories.append(twin)
+    brief = compose(corpus)
+    texts = [i.text for _, i in items_of(brief)]
+    assert len(texts) == len(set(texts))
+    assert sum(i.story_id in {"s-talks", "s-talks-twin"} for _, i in items_of(brief)) == 1
+
+
+@pytest.mark.parametrize("title", [
+    "Estmark pledged $300 million to Norland",                                 # a changed figure
+    "Estmark pledged an air defence package worth $250 to Norland",            # a dropped scale word
+    "Estmark pledged an “air defence package worth $250 million to Norland",   # a quotation cut in half
+])
+def test_a_title_that_cannot_be_proven_falls_back_to_the_whole_sentence(corpus, title):
+    corpus.stories[2] = dataclasses.replace(corpus.stories[2], title=title)
+    brief = compose(corpus)
+    aid = next(i for _, i in items_of(brief) if i.story_id == "s-aid")
+    assert aid.text == ("Estmark pledged an air defence package worth $250 million to Norland, its defence "
+                        "ministry said on Thursday.")
+
+
+def test_new_against_the_previous_briefing(corpus):
+    first = compose(corpus)
+    assert all(item.new for _, item in items_of(first))  # nothing was briefed before
+    more_talks(corpus, 1)
+    second = compose(corpus, previous=first, now="2024-05-02T18:30:00+00:00")
+    new = {i.story_id for _, i in items_of(second) if i.new}
+    assert new == {"s-talks-Vienna"}
+    assert second.previous_id == first.id and second.id != first.id
+
+
+def test_window_and_topic_select_stories(corpus):
+    brief = compose(corpus, window=("2024-05-02T00:00:00+00:00", NOW))
+    assert "s-march" not in {i.story_id for _, i in items_of(brief)}
+    talks = compose(corpus, topic=Topic(name="talks", include=("Geneva",)))
+    assert talks.topic == "talks"
+    assert [i.story_id for _, i in items_of(talks)] == ["s-talks"]
+    assert talks.headline_story_id == "s-talks"
+
+
+def test_nothing_to_brief_is_an_error_not_an_empty_page(corpus):
+    with pytest.raises(NothingToBrief, match="nothing to brief"):
+        compose(corpus, window=("2024-06-01T00:00:00+00:00", "2024-06-02T00:00:00+00:00"))
+
+
+def test_quotes_of_the_day_carry_speaker_and_citation(corpus):
+    brief = compose(corpus)
+    assert [(q.speaker, q.source) for q in brief.quotes] == [("Petra Ilieva", "Harbour Post"),
+                                                              ("Tomas Brenner", "Global Desk")]
+    for q in brief.quotes:
+        text = corpus.articles[q.article_id].text
+        assert text[q.start:q.end] == q.text
+        assert q.story_id in {"s-port", "s-talks"}
+
+
+def test_quotes_the_text_does_not_hold_in_quotation_marks_are_left_out(corpus):
+    talks = corpus.analyses[corpus.stories[1].articles[0].article_id]
+    article = talks.article
+    bad = dataclasses.replace(quote(article, "agreed to reopen border talks", "Tomas Brenner"))
+    indirect = quote(article, "This is a first step, not a final settlement", "Someone Else", kind="indirect")
+    corpus.analyses[article.id] = dataclasses.replace(talks, quotes=(bad, indirect))
+    brief = compose(corpus)
+    assert [q.speaker for q in brief.quotes] == ["Petra Ilieva"]
+
+
+def test_long_headline_is_cut_after_its_main_clause():
+    corpus = build_corpus()
+    brief = compose(corpus, options=BriefOptions(headline_max_words=12))
+    assert brief.headline == "Two drones struck the grain terminal at Port Selna overnight"
+
+
+def test_headline_prefers_a_summary_with_a_quote_from_the_top_story():
+    corpus = Corpus()
+    text = ("Governor Petra Ilieva said the strike on Port Selna was “an attack on bread itself” and vowed to "
+            "rebuild. Two drones hit the grain terminal overnight, injuring 14 people.")
+    article = corpus.article("q", text, outlet="Harbour Post", published="2024-05-02T08:00:00+00:00")
+    plain = event(article, text.split(" Governor")[0].split(". ")[1], id="e1")
+    quoted = event(article, text.split(". Two")[0] + ".", id="e2", type="ACCUSE",
+                   summary="Governor Petra Ilieva said the strike on Port Selna was “an attack on bread itself”")
+    corpus.analyse(article, events=[plain, quoted])
+    corpus.stories = [story("s", [(article, plain), (article, quoted)])]
+    brief = compose(corpus)
+    assert brief.headline == "Governor Petra Ilieva said the strike on Port Selna was “an attack on bread itself”"
+    assert brief.headline_citations[0].start == 0
+
+
+def test_options_from_settings_fall_back_to_defaults():
+    from livebrief.settings import DEFAULTS, Settings
+
+    assert BriefOptions.from_settings(DEFAULTS) == BriefOptions()
+    tuned = Settings(values={**DEFAULTS.values, "brief.key_items": "3", "brief.half_life_hours": 6})
+    assert (BriefOptions.from_settings(tuned).key_items, BriefOptions.from_settings(tuned).half_life_hours) == (3, 6.0)
