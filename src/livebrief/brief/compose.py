@@ -69,6 +69,7 @@ def compose_brief(
     pool = [s for s in stories if _in_window(s, start, end) and _on_topic(s, chosen, events[s.id], by_article)]
     actors = {s.id: [a for _, e in events[s.id] for a in (*e.actors, *e.targets)] for s in pool}
     ranked = rank_stories(pool, actors=actors, now=moment, previous_figures=_previous_figures(previous),
+                          previous_time=parse_time(previous.generated_at) if previous is not None else None,
                           options=options)
     shown = story_ids(previous) if previous is not None else None
 

@@ -65,13 +65,14 @@ def rank_stories(
     actors: Mapping[str, Iterable[str]],
     now: datetime,
     previous_figures: Mapping[str, tuple[StoryFigure, ...]] | None = None,
+    previous_time: datetime | None = None,
     options: BriefOptions = BriefOptions(),
 ) -> list[tuple[Story, Salience]]:
     """Stories with their salience, most salient first.
 
     ``actors`` maps a story id to the actors and targets of its events; ``previous_figures``
     maps each story of the previous briefing to the figures it showed (None: no previous
-    briefing, so every story is new).
+    briefing, so every story is new); ``previous_time`` is when that briefing was made.
     """
     stories = list(stories)
     actor_sets = {s.id: {a.strip().lower() for a in actors.get(s.id, ()) if a and a.strip()} for s in stories}
@@ -86,7 +87,7 @@ def rank_stories(
             sources=_sources(story),
             recency=_recency(story, now, options.half_life_hours),
             casualties=_casualties(story.figures),
-            novelty=_novelty(story, previous_figures),
+            novelty=_novelty(story, previous_figures, previous_time),
             prominence=(max((frequency[a] for a in actor_sets[story.id]), default=0) / top) if top > 1 else 0.0,
         )
         score = (options.weight_sources * sal.sources + options.weight_recency * sal.recency
@@ -125,9 +126,15 @@ def _casualties(figures: Iterable[StoryFigure]) -> float:
     return min(1.0, math.log10(1 + weighted) / math.log10(1 + CASUALTIES_FOR_FULL_SCORE))
 
 
-def _novelty(story: Story, previous: Mapping[str, tuple[StoryFigure, ...]] | None) -> float:
-    if previous is None or story.id not in previous:
+def _novelty(story: Story, previous: Mapping[str, tuple[StoryFigure, ...]] | None,
+             previous_time: datetime | None = None) -> float:
+    if previous is None:
         return 1.0
+    if story.id not in previous:
+        # Novel when it moved since the last briefing; a story that was there then but
+        # not shown was judged less salient, and re-running must not promote it.
+        when = story_time(story)
+        return 1.0 if previous_time is None or when is None or when > previous_time else 0.0
     before = {figure_key(f) for f in previous[story.id]}
     now = {figure_key(f) for f in story.figures}
     return 0.5 if before != now else 0.0
