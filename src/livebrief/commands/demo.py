@@ -9,6 +9,8 @@ import click
 from livebrief.cli import Context, cli, exit_for, pass_ctx
 
 DEFAULT_DEMO_DB = "livebrief-demo.db"
+DEMO_SINCE = "2023-09-10T00:00:00+00:00"
+DEMO_NOW = "2023-09-15T06:00:00+00:00"
 
 
 @cli.command()
@@ -26,7 +28,8 @@ def demo(ctx: click.Context, demo_db: str | None, no_serve: bool, rate_limit: fl
     articles, links republished copies to their originals, and stores everything.
     """
     from livebrief.demo import CorpusServer, feed_paths
-    from livebrief.jobs import poll_feeds
+    from livebrief.brief import make_brief, render_html, render_md
+    from livebrief.jobs import analyze_stored, build_stories, poll_feeds
     from livebrief.store import open_store
 
     obj: Context = ctx.obj
@@ -48,5 +51,27 @@ def demo(ctx: click.Context, demo_db: str | None, no_serve: bool, rate_limit: fl
         groups = {link.original_id for link in store.copies()}
         click.echo(f"{store.count_articles()} articles stored; {len(store.copies())} copies "
                    f"credited to {len(groups)} originals (see `livebrief --db {path} dupes`)")
+
+        bar, tick = _progress("analyze")
+        with bar:
+            analyzed = analyze_stored(store=store, settings=settings, on_item=tick)
+        click.echo(f"analysed {analyzed.counts['analyzed']} articles "
+                   f"({analyzed.counts['failed']} failed, {analyzed.counts['skipped']} skipped)")
+        _print_failures(analyzed.failures)
+        build_stories(store=store, settings=settings)
+        stories = store.stories()
+        multi = sum(1 for s in stories if len(s.sources) > 1)
+        click.echo(f"{len(stories)} stories, {multi} reported by more than one outlet "
+                   f"(see `livebrief --db {path} stories`)")
+
+        # The corpus reports 11-14 September 2023: brief as of the morning after.
+        brief = make_brief(store, settings, topic=None, since=DEMO_SINCE, now=DEMO_NOW)
+        out = Path(path).resolve().parent
+        md_path, html_path = out / "livebrief-demo-brief.md", out / "livebrief-demo-brief.html"
+        md_path.write_text(render_md(brief), encoding="utf-8")
+        html_path.write_text(render_html(brief), encoding="utf-8")
+        click.echo(f"briefing: {brief.headline}")
+        click.echo(f"written to {md_path} and {html_path}")
+    failed = report.failed + analyzed.failed
     ok = report.counts["new"] + report.counts["revision"] + report.counts["exists"]
-    raise SystemExit(exit_for(ok, report.failed))
+    raise SystemExit(exit_for(ok, failed))
