@@ -35,8 +35,13 @@ def render() -> str:
 
 
 def _help(command: click.Command, path: tuple[str, ...]) -> str:
-    with click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100) as ctx:
-        return command.get_help(ctx)
+    # Contexts are chained as in a real invocation, so subcommands inherit -h from the group.
+    ctx = cli.make_context("livebrief", [], resilient_parsing=True, terminal_width=100, max_content_width=100)
+    group: click.Command = cli
+    for name in path[1:]:
+        group = group.commands[name]  # type: ignore[attr-defined]
+        ctx = group.make_context(name, [], parent=ctx, resilient_parsing=True)
+    return command.get_help(ctx)
 
 
 def main() -> None:
