@@ -72,6 +72,7 @@ def analyses_for(docs: list[dict], *, text_only: bool) -> dict[str, Analysis]:
                 if isinstance(result, Analysis):
                     found[result.article.id] = result
                     out.write(json.dumps(result.contract(), ensure_ascii=False) + "\n")
+                    out.flush()
     return {i: found.get(i, Analysis(article=a)) for i, a in articles.items()}
 
 

@@ -1,0 +1,249 @@
+"""Events: PLOVER type, mode, roles, place, date, figures, attribution and evidence, over the real components."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from livebrief.model import Article, Attribution, Claim, Event, Place, Quote, TimeExpr
+from livebrief.nlp import analyze_doc
+from livebrief.nlp.events import find_events, sentences
+from livebrief.nlp.plover import TYPES, find_triggers, load_typer
+from livebrief.nlp.summaries import join_spans, kept_spans
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2024-03-06"  # a Wednesday
+SEED = "000_e90a044465924d55.txt"
+
+
+@pytest.fixture(scope="module")
+def analyze(nlp):
+    def run(text: str, published: str | None = PUBLISHED):
+        return analyze_doc(Article(id="a-test", text=text, published=published), nlp(text))
+    return run
+
+
+def only(analysis) -> Event:
+    assert len(analysis.events) == 1, [(e.type, e.summary) for e in analysis.events]
+    return analysis.events[0]
+
+
+@pytest.mark.parametrize("text, kind, mode", [
+    ("Rebels fired rockets at a police station in Kandahar on Monday, killing three officers.",
+     "ASSAULT", "heavy-weapons"),
+    ("A suicide bomber killed 12 people at a market in Mogadishu.", "ASSAULT", "suicide-attack"),
+    ("Protesters blocked the main road into the capital to demand the president's resignation.",
+     "PROTEST", "obstruct"),
+    ("Thousands of workers went on strike in Paris over pension reform.", "PROTEST", "strike"),
+    ("Police arrested 40 opposition activists in Minsk.", "COERCE", "arrest"),
+    ("The European Union imposed new sanctions on Iran.", "SANCTION", "discontinue"),
+    ("Egypt urged Israel and Hamas to agree to a ceasefire.", "REQUEST", None),
+    ("Moscow rejected the proposal for talks.", "REJECT", None),
+    ("North Korea threatened to strike the United States with nuclear weapons.", "THREATEN", "violence"),
+    ("The foreign minister accused Russia of war crimes.", "ACCUSE", "allege"),
+    ("Russian troops withdrew from Kherson on Friday.", "RETREAT", "withdraw"),
+])
+def test_type_and_mode(analyze, text, kind, mode):
+    event = analyze(text).events[0]
+    assert (event.type, event.mode) == (kind, mode)
+    assert event.type in TYPES
+
+
+@pytest.mark.parametrize("text, actors, targets", [
+    ("The European Union imposed new sanctions on Iran.", ("European Union",), ("Iran",)),
+    ("Egypt urged Israel and Hamas to agree to a ceasefire.", ("Egypt",), ("Israel", "Hamas")),
+    ("North Korea threatened to strike the United States with nuclear weapons.", ("North Korea",),
+     ("United States",)),
+    # A meeting's participants are all actors (PLOVER CONSULT), its venue is not one.
+    ("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Tuesday.",
+     ("Emmanuel Macron", "Olaf Scholz"), ()),
+])
+def test_actors_and_targets(analyze, text, actors, targets):
+    event = analyze(text).events[0]
+    assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was mild for the season.",
+    "Here's the latest on the war and its ripple effects across the globe.",
+    "Analysts say the economy remains fragile.",
+    "The minister has long been a fan of classical music.",
+])
+def test_background_and_commentary_make_no_event(analyze, text):
+    assert analyze(text).events == ()
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Rebels fired rockets at a police station in Kandahar on Monday.", PUBLISHED, "2024-03-04"),
+    ("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Tuesday.", PUBLISHED, "2024-03-05"),
+    ("Troops attacked the village.", PUBLISHED, None),  # no time in the text: unknown, never a guess
+    ("Rebels fired rockets at a police station on Monday.", None, None),
+])
+def test_date(analyze, text, published, expected):
+    assert analyze(text, published).events[0].date == expected
+
+
+def test_a_weekday_without_a_resolved_time_falls_back_to_the_publication_week(parse):
+    doc = parse("Troops shelled the town early Wednesday.")
+    events = find_events(doc, entities=(), published=PUBLISHED)
+    assert events[0].date == "2024-03-06"
+    # A resolved time in the sentence wins over the fallback.
+    start = doc.text.index("early Wednesday")
+    times = (TimeExpr("early Wednesday", "2024-02-28", start, start + 15),)
+    assert find_events(doc, entities=(), times=times, published=PUBLISHED)[0].date == "2024-02-28"
+
+
+def test_place_is_the_most_specific_in_the_sentence(parse):
+    doc = parse("Missiles struck Kharkiv in eastern Ukraine overnight.")
+    places = (Place("Ukraine", 49.0, 32.0, "UA", feature="country", mentions=((doc.text.index("Ukraine"),
+                                                                               doc.text.index("Ukraine") + 7),)),
+              Place("Kharkiv", 50.0, 36.2, "UA", feature="city", mentions=((doc.text.index("Kharkiv"),
+                                                                            doc.text.index("Kharkiv") + 7),)))
+    event = find_events(doc, entities=(), places=places)[0]
+    assert (event.type, event.mode, event.place) == ("ASSAULT", "aerial", "Kharkiv")
+
+
+def test_adjacent_sentences_about_one_attack_are_one_event(analyze):
+    analysis = analyze("Drones attacked the port of Izmail early on Wednesday, the governor said. "
+                       "The attack damaged grain silos and injured at least six people.")
+    event = only(analysis)
+    assert event.type == "ASSAULT" and len(event.evidence) == 2
+    assert "at least six" in [analysis.quantities[i].text for i in event.quantities]
+
+
+def test_a_sentence_can_hold_several_events(analyze):
+    kinds = {e.type for e in analyze("Police arrested the protest leaders and the army shelled rebel "
+                                     "positions near the border.").events}
+    assert {"COERCE", "ASSAULT"} <= kinds
+
+
+def test_evidence_and_summary(analyze):
+    text = ("Denmark will donate a military package worth $833 million to Ukraine, the country's "
+            "defense ministry announced Tuesday.")
+    analysis = analyze(text)
+    event = only(analysis)
+    start, end = event.evidence[0]
+    assert analysis.article.text[start:end] == text
+    assert event.summary and event.summary in text
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_attribution_comes_from_claims_and_quotes_over_the_evidence(parse):
+    text = "Rebels shelled the town overnight, the army said. Elsewhere, talks resumed."
+    doc = parse(text)
+    claim = Claim(text="Rebels shelled the town overnight", claimant="the army", kind="claim", start=0, end=34)
+    quote = Quote(text="talks resumed", kind="indirect", speaker="Ann Lee", start=text.index("talks"),
+                  end=len(text) - 1)
+    events = find_events(doc, entities=(), claims=(claim,), quotes=(quote,))
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert shelling.attribution == (Attribution(source="the army", kind="claim"),)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels (who had retreated last week) shelled the town overnight, killing four civilians, officials said.",
+    ("At least 24 people were injured in the attack early Wednesday, according to Mikhail Razvozhaev, "
+     "a Kremlin-appointed official overseeing the area, who said that the assault resulted in a fire."),
+])
+def test_summary_words_all_come_from_the_evidence(analyze, text):
+    for event in analyze(text).events:
+        words = re.findall(r"\w+", event.summary)
+        source = re.findall(r"\w+", text)
+        position = 0
+        for word in words:
+            while position < len(source) and source[position] != word:
+                position += 1
+            assert position < len(source), word
+            position += 1
+
+
+def test_events_fit_the_contract(analyze, shared):
+    import json
+
+    import jsonschema
+
+    schema = json.loads((shared / "contract" / "analysis.schema.json").read_text(encoding="utf-8"))
+    analysis = analyze("Rebels fired rockets at a police station in Kandahar on Monday, killing three officers.")
+    jsonschema.validate(analysis.contract(), schema)
+
+
+def test_sentences_end_at_line_breaks(parse):
+    doc = parse("Live briefing: talks at summit\n\nRussian President Vladimir Putin welcomed Kim Jong Un.")
+    assert [s.text for s in sentences(doc)] == ["Live briefing: talks at summit",
+                                               "Russian President Vladimir Putin welcomed Kim Jong Un."]
+
+
+def test_triggers_follow_governing_verbs_and_negation(parse):
+    def kinds(text):
+        return [t.type for t in find_triggers(parse(text)[:])]
+    assert kinds("Iran threatened to attack the ships.") == ["THREATEN"]
+    assert kinds("The rebels refused to withdraw.") == ["REJECT"]
+    assert kinds("Israel did not agree to the plan.") == ["REJECT"]
+    assert kinds("The ministers will not meet.") == ["REJECT"]
+    assert kinds("The country failed to meet its commitments.") == []
+
+
+def test_the_model_is_small_and_loaded_once():
+    assert load_typer() is load_typer()
+    assert set(load_typer().classes) == set(TYPES) | {"NONE"}
+
+
+# -- the seed article, end to end --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(analyze, shared):
+    text = (shared / "seed" / SEED).read_text(encoding="utf-8")
+    return analyze(text, "2023-09-13")
+
+
+def find(analysis, kind, needle):
+    for event in analysis.events:
+        spans = "".join(analysis.article.text[s:e] for s, e in event.evidence)
+        if event.type == kind and needle in spans:
+            return event
+    raise AssertionError(f"no {kind} event with {needle!r}: {[(e.type, e.summary) for e in analysis.events]}")
+
+
+def figures(analysis, event) -> list[str]:
+    return [analysis.quantities[i].text for i in event.quantities]
+
+
+def test_seed_summit_is_consult(seed):
+    event = find(seed, "CONSULT", "welcomed North Korean leader")
+    assert {"Kim Jong Un", "Vladimir Putin"} <= set(event.actors)
+    assert event.place in ("Vostochny Cosmodrome", "Amur")
+    assert event.place in {p.name for p in seed.places}
+    assert event.date == "2023-09-13"
+
+
+def test_seed_sevastopol_strike_is_assault(seed):
+    event = find(seed, "ASSAULT", "Sevastopol")
+    assert event.place == "Sevastopol"
+    assert "Ukraine" in event.actors  # "an attack that it blamed on Ukraine"
+    texts = " | ".join(figures(seed, event))
+    assert "24" in texts and "seven" in texts
+    assert event.date == "2023-09-13"
+    assert any("Defense Ministry" in a.source for a in event.attribution)
+
+
+def test_seed_odesa_drone_attack_is_aerial_assault(seed):
+    event = find(seed, "ASSAULT", "Drones attacked")
+    assert event.mode == "aerial"
+    assert event.place in ("Odessa", "Odesa")
+    assert any("six" in text for text in figures(seed, event))
+
+
+def test_seed_denmark_package_is_aid(seed):
+    event = find(seed, "AID", "Denmark will donate")
+    assert event.actors == ("Denmark",) and "Ukraine" in event.targets
+    assert any("833" in text for text in figures(seed, event))
+    assert event.mode == "military"
+
+
+def test_seed_summaries_are_provable(seed, nlp):
+    doc = nlp(seed.article.text)
+    assert seed.events
+    for event in seed.events:
+        sentence = next(s for s in sentences(doc) if s.start_char <= event.evidence[0][0] < s.end_char)
+        assert event.summary == join_spans(doc.text, kept_spans(sentence, max_words=30))
