@@ -195,6 +195,7 @@ class CleanText:
     removed: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
 
 
 def match_rule(line: str, *, in_head: bool = False) -> Rule | None:
@@ -234,6 +235,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     lines = paragraphs(text)
     removed: list[str] = []
     credits: list[str] = []
+    captions: list[str] = []
     authors: list[str] = []
     kept: list[str] = []
     crumbs: list[str] = []
@@ -251,6 +253,9 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
             credits.append(line)
         else:
             removed.append(line)
+            if rule.name.startswith("caption"):
+                # Out of the body, but a caption often says where the event happened.
+                captions.append(line)
             if rule.action == BYLINE:
                 authors.extend(_byline_names(line))
             elif rule.action == CRUMB:
@@ -263,6 +268,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
         removed=tuple(removed),
         credits=tuple(credits),
         authors=tuple(dict.fromkeys(authors)),
+        captions=tuple(captions),
     )
 
 

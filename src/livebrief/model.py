@@ -147,6 +147,7 @@ class Article(Record):
     language: str | None = None
     removed: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
     fetched_at: str | None = None
     input: str | None = None
     text_hash: str = ""
@@ -170,6 +171,7 @@ class Article(Record):
             "text": self.text,
             "removed": list(self.removed),
             "credits": list(self.credits),
+            "captions": list(self.captions),
         }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import re
 from datetime import datetime, timezone
@@ -82,6 +84,7 @@ def extract_html(html: str, *, raw: RawDocument, settings: Settings = DEFAULTS) 
     title = meta.title or _attr(document, "title") or None
     cleaned = clean_text(body, title=title)
     _check_length(cleaned.text, raw, settings)
+    cleaned = dataclasses.replace(cleaned, captions=tuple(dict.fromkeys((*cleaned.captions, *_figcaptions(tree)))))
     hints = raw.hints
     return _article(
         cleaned, raw=raw, url=url,
@@ -93,6 +96,16 @@ def extract_html(html: str, *, raw: RawDocument, settings: Settings = DEFAULTS) 
         canonical_url=meta.canonical or meta.og_url,
         original_url=meta.original_url,
     )
+
+
+def _figcaptions(tree: lxml.html.HtmlElement, *, limit: int = 10) -> list[str]:
+    """Text of the page's figure captions: out of the body, kept as context."""
+    found = []
+    for node in tree.iter("figcaption"):
+        text = " ".join(node.text_content().split())
+        if 10 <= len(text) <= 600:
+            found.append(text)
+    return found[:limit]
 
 
 def _parse(html: str, raw: RawDocument) -> lxml.html.HtmlElement:
@@ -170,6 +183,7 @@ def _article(cleaned: CleanText, *, raw: RawDocument, url: str | None, title: st
         language=language,
         removed=cleaned.removed,
         credits=cleaned.credits,
+        captions=cleaned.captions,
         fetched_at=raw.fetched_at,
         input=raw.source,
         text_hash=text_hash(text),

@@ -16,6 +16,7 @@ from livebrief.settings import DEFAULTS, Settings
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "1"
+CAPTION_CHARS = 2000
 SUPPORTED_LANGUAGES = ("en",)
 
 
@@ -51,7 +52,8 @@ def analyze_many(
                                  n_process=int(settings["nlp.processes"])):
         yield from _drain(pending)
         try:
-            yield analyze_doc(article, doc)
+            captions = " ".join(article.captions)[:CAPTION_CHARS] if article.captions else ""
+            yield analyze_doc(article, doc, caption_doc=nlp(captions) if captions else None)
         except LivebriefError as exc:
             yield Failure.from_exception("analyze", article.id or article.url or "", exc)
     yield from _drain(pending)
@@ -75,8 +77,8 @@ def _drain(pending: list[Article]) -> Iterator[Analysis | Failure]:
             yield Analysis(article=article, pipeline_version=PIPELINE_VERSION, notes=(reason,))
 
 
-def analyze_doc(article: Article, doc) -> Analysis:
-    """Run every component over a parsed Doc of ``article.text``."""
+def analyze_doc(article: Article, doc, *, caption_doc=None) -> Analysis:
+    """Run every component over a parsed Doc of ``article.text`` (captions, parsed apart, as context)."""
     from livebrief.nlp.claims import find_claims
     from livebrief.nlp.entities import find_entities
     from livebrief.nlp.events import find_events
@@ -93,5 +95,11 @@ def analyze_doc(article: Article, doc) -> Analysis:
     places = tuple(find_places(doc, entities=entities))
     events = tuple(find_events(doc, entities=entities, quotes=quotes, claims=claims, quantities=quantities,
                                times=times, places=places, published=article.published))
+    if caption_doc is not None:
+        from livebrief.nlp.captions import refine_event_places
+
+        caption_places = find_places(caption_doc, entities=find_entities(caption_doc))
+        events, places = refine_event_places(events, places, caption_text=caption_doc.text,
+                                             caption_places=caption_places)
     return Analysis(article=article, entities=entities, quotes=quotes, claims=claims, quantities=quantities,
                     places=places, times=times, events=events, pipeline_version=PIPELINE_VERSION)

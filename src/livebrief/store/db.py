@@ -22,9 +22,9 @@ log = logging.getLogger(__name__)
 
 _ARTICLE_COLUMNS = (
     "id", "url", "canonical_url", "original_url", "source", "title", "authors", "published",
-    "language", "text", "removed", "credits", "fetched_at", "input", "text_hash",
+    "language", "text", "removed", "credits", "captions", "fetched_at", "input", "text_hash",
 )
-_JSON_COLUMNS = {"authors", "removed", "credits"}
+_JSON_COLUMNS = {"authors", "removed", "credits", "captions"}
 
 
 @dataclass(frozen=True)

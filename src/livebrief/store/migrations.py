@@ -127,4 +127,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN checked_at TEXT;
     """,
+    # 5: photo and video captions, kept out of the body but used as context
+    """
+    ALTER TABLE articles ADD COLUMN captions TEXT NOT NULL DEFAULT '[]';
+    """,
 )
