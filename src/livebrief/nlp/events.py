@@ -415,7 +415,7 @@ def _governs_time(span, time: TimeExpr, trigger) -> bool:
     if word is None:
         return False
     clause = word
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else plover._verb_of(trigger)
     return clause.i == anchor.i or clause.i in {a.i for a in anchor.ancestors} or trigger.i in \

@@ -431,7 +431,7 @@ def _objects(token) -> list:
 def _subjects(token) -> list:
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     head = token
-    while not subjects and head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+    while not subjects and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
         head = head.head
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
     return subjects
@@ -440,7 +440,7 @@ def _subjects(token) -> list:
 def _aux(token) -> set[str]:
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token
-    while head.dep_ in ("xcomp", "conj") and head.head is not head:  # "will try to meet", "will meet and sign"
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:  # "will try to meet", "will meet and sign"
         head = head.head
         words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if "going" in words or token.head.lower_ == "going":
@@ -526,7 +526,7 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return "PROTEST", "hunger", 1.0
     head = token.head
     phrase = token
-    while phrase.dep_ == "conj" and phrase.head is not phrase:
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i:
         phrase = phrase.head
     if phrase.dep_ == "pobj" and (phrase.head.lower_ in BACKGROUND_PREPS or
                                   phrase.head.head.lower_ in ("due", "because", "given", "thanks")):
@@ -560,7 +560,7 @@ def _governor(token):
     """The governing verb of an event predicate (threaten, agree, urge ...), with its type, or None."""
     head, child = token.head, token
     for _ in range(3):
-        if head is child:
+        if head.i == child.i:
             return None
         if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj", "advcl", "acl") or child.dep_ == "prep":
             lemma = _lemma(head)
@@ -663,7 +663,7 @@ def _purpose_of(token, kinds: dict[int, str], kind: str) -> bool:
     """True when ``token`` heads a purpose clause ("to demand ...") of a trigger of ``kind``."""
     head = token
     for _ in range(3):
-        if head.dep_ not in ("advcl", "xcomp", "acl", "relcl", "conj") or head.head is head:
+        if head.dep_ not in ("advcl", "xcomp", "acl", "relcl", "conj") or head.head.i == head.i:
             return False
         head = head.head
         if kinds.get(head.i) == kind:
@@ -680,7 +680,7 @@ def _conditional(token) -> bool:
 def _depth(token) -> int:
     """Tree distance to the main predicate: the root, or the clause a reporting root reports."""
     steps = 0
-    while token.dep_ != "ROOT" and token.head is not token:
+    while token.dep_ != "ROOT" and token.head.i != token.i:
         if token.dep_ in ("ccomp", "parataxis") and _lemma(token.head) in REPORTING_VERBS and \
                 token.head.dep_ == "ROOT":
             return steps

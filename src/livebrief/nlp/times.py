@@ -309,7 +309,7 @@ def _tense(span) -> str | None:
             tense = _verb_tense(token)
             if tense is not None:
                 return tense
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
