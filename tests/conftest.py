@@ -38,3 +38,22 @@ def store(tmp_path: Path):
 
     with open_store(tmp_path / "store.db") as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """The demo corpus fetched, analysed and grouped into stories, once per test session."""
+    from livebrief.demo import CorpusServer, feed_paths
+    from livebrief.jobs import analyze_stored, build_stories, poll_feeds
+    from livebrief.settings import DEFAULTS
+    from livebrief.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    settings = DEFAULTS.with_overrides({"store.path": str(path), "fetch.rate_limit": 200.0})
+    with CorpusServer() as server, open_store(path) as store:
+        for feed in feed_paths():
+            store.add_feed(server.url(feed))
+        poll_feeds(store=store, settings=settings)
+        analyze_stored(store=store, settings=settings)
+        build_stories(store=store, settings=settings)
+        yield store, settings

@@ -450,6 +450,7 @@ class Story(Record):
     conflicts: tuple[str, ...] = ()
     claims: tuple[LedgerEntry, ...] = ()
     events: tuple[str, ...] = ()  # "article_id/event_id" of every event in the story
+    leads: tuple[str, ...] = ()  # articles whose lead (what they are mainly about) is this story
     title_ref: tuple[str, int, int] | None = None  # (article_id, start, end) of the title's source span
     confidence: float = 0.5
 

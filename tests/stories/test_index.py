@@ -14,7 +14,7 @@ def item(key: str, text: str, *, article: str | None = None, original: str | Non
     article = article or key
     return StoryItem(key=key, article_id=article, original_id=original or article, text=text, type=type,
                      date=date, place=place, lat=where[0] if where else None, lon=where[1] if where else None,
-                     actors=actors, published=f"{date}T08:00:00+00:00" if date else None)
+                     country="UA" if where else None, specific=where is not None, actors=actors, published=f"{date}T08:00:00+00:00" if date else None)
 
 
 STRIKE_A = "Missiles struck the shipyard in Sevastopol, damaging two ships under repair and injuring 24 people."
@@ -79,3 +79,12 @@ def test_events_without_place_or_date_still_cluster_on_text():
     index = StoryIndex()
     first = index.add(item("a", STRIKE_A, date=None, where=None, place=None))
     assert index.add(item("b", STRIKE_B, date=None, where=None, place=None)) == first
+
+
+def test_a_country_level_place_does_not_block_a_city_in_it():
+    index = StoryIndex()
+    city = index.add(item("a", STRIKE_A))
+    whole = StoryItem(key="b", article_id="b", original_id="b", text=STRIKE_B, type="ASSAULT", date="2023-09-13",
+                      place="Ukraine", lat=49.0, lon=32.0, country="UA", specific=False)
+    country = index.add(whole)
+    assert country == city

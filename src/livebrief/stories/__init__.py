@@ -11,7 +11,8 @@ from typing import Iterable, Mapping
 
 from livebrief.model import Analysis, Story
 from livebrief.stories.index import StoryIndex, Weights
-from livebrief.stories.items import StoryItem, item_from_document, items_from_analysis
+from livebrief.stories.items import StoryItem, item_from_document, items_from_analysis, paragraphs
+from livebrief.stories.vectors import terms
 from livebrief.stories.merge import ArticleInfo, compose_story
 
 __all__ = ["ArticleInfo", "StoryIndex", "StoryItem", "Weights", "compose_story", "item_from_document",
@@ -37,10 +38,18 @@ def update_stories(
     of any article already in the index (the new ones are added to it here).
     """
     analyses = dict(lookup)
+    new = list(new)
+    # Paragraph weights come from the index's running frequencies, warmed with this batch so
+    # that words every report repeats ("Russia", "Ukraine") do not glue paragraphs together.
+    paragraph_df = index.paragraph_frequencies
+    for analysis in new:
+        for start, end in paragraphs(analysis.article.text):
+            paragraph_df.add(terms(analysis.article.text[start:end]))
     items: list[StoryItem] = []
     for analysis in new:
         analyses[analysis.article.id] = analysis
-        items.extend(items_from_analysis(analysis, copy_of=copies.get(analysis.article.id)))
+        items.extend(items_from_analysis(analysis, copy_of=copies.get(analysis.article.id),
+                                         frequencies=paragraph_df))
     # Originals before their copies, then oldest first, so a copy finds its original's story.
     items.sort(key=lambda i: (i.is_copy, i.published or "", i.key))
     touched = {index.add(item) for item in items}

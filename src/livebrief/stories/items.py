@@ -1,15 +1,39 @@
-"""Story items: one event in one article, with what clustering needs to compare it."""
+"""Story items: the part of one article that reports one development, with its events.
+
+Most articles report one development; round-ups and live briefings (like the seed) report
+several, one or two paragraphs each. An article is cut into *segments*: paragraphs join the
+segment before them, or the lead, when they share enough weighted vocabulary with it;
+otherwise they start a segment of their own. Each segment that holds events becomes one
+item, so a background paragraph or a round-up's paragraph can join a different story
+from the article's lead.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from livebrief.model import Analysis, Event, Place
+from livebrief.stories.vectors import DocumentFrequencies, Vector, cosine, terms
+
+# Calibrated on the demo corpus (reports and a live briefing): below this weighted cosine
+# a paragraph is about something other than its article's lead and the paragraph before.
+SEGMENT_JOIN = 0.10
+# Event dates further than this from publication are background ("annexed Crimea in 2014").
+BACKGROUND_DAYS = 10
+SHORT_PARAGRAPH_WORDS = 30
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# A dateline opens a report with where it was filed: "KYIV —", "UMAN, Ukraine, Sept 13 (Reuters) -".
+# The place in it is where the reporter was, not where the event happened.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,40}(,[^—–\n]{0,40})?\s*[—–-]{1,2}\s")
 
 
 @dataclass(frozen=True)
 class StoryItem:
-    """An event as the story index sees it. ``original_id`` collapses syndicated copies."""
+    """A segment as the story index sees it. ``original_id`` collapses syndicated copies."""
 
     key: str
     article_id: str
@@ -24,37 +48,114 @@ class StoryItem:
     place: str | None = None
     lat: float | None = None
     lon: float | None = None
+    country: str | None = None
+    specific: bool = False  # a city, facility or small area, not a country or a whole region
     actors: tuple[str, ...] = ()
-    event_id: str | None = None
+    event_ids: tuple[str, ...] = ()
+    lead: bool = True
 
     @property
     def is_copy(self) -> bool:
         return self.original_id != self.article_id
 
 
-def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None) -> list[StoryItem]:
-    """One item per event; the item's text is its evidence sentences and their paragraph."""
+@dataclass(frozen=True)
+class Segment:
+    spans: tuple[tuple[int, int], ...]
+    lead: bool
+    events: tuple[Event, ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs of a clean article text."""
+    spans, start = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        if text[start:match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def segments(analysis: Analysis, frequencies: DocumentFrequencies) -> list[Segment]:
+    """Cut an article into development segments; only segments holding events are returned.
+
+    Each paragraph joins the lead's segment or the previous paragraph's, whichever it is
+    closer to, when that closeness reaches SEGMENT_JOIN; else it starts a segment. A short
+    paragraph without events (a transition, "The pair shook hands …") stays with the one
+    before it. Segments may be discontinuous: a report returns to its lead after an aside.
+    """
+    text = analysis.article.text
+    spans = paragraphs(text) or [(0, len(text))]
+    events_at = [[e for e in analysis.events if any(s <= a < t for a, _ in e.evidence)] for s, t in spans]
+    vectors = [frequencies.weigh(terms(text[s:e])) for s, e in spans]
+    lead_vector = frequencies.weigh(terms((analysis.article.title or "") + "\n" + text[spans[0][0]:spans[0][1]]))
+    group_of = [0]
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(spans)):
+        previous = group_of[i - 1]
+        short = len(text[spans[i][0]:spans[i][1]].split()) < SHORT_PARAGRAPH_WORDS
+        to_lead = cosine(vectors[i], lead_vector)
+        to_previous = cosine(vectors[i], _sum(vectors[j] for j in groups[previous]))
+        if (short and not events_at[i]) or not vectors[i]:
+            choice = previous
+        elif max(to_lead, to_previous) >= SEGMENT_JOIN:
+            choice = 0 if to_lead >= to_previous else previous
+        else:
+            choice = len(groups)
+            groups.append([])
+        groups[choice].append(i)
+        group_of.append(choice)
+    found = []
+    for number, group in enumerate(groups):
+        events = tuple(e for i in group for e in events_at[i])
+        if events:
+            # The first segment with events speaks for the article when its lead has none.
+            found.append(Segment(spans=tuple(spans[i] for i in group), lead=number == 0 or not found,
+                                 events=tuple(dict.fromkeys(events))))
+    return found
+
+
+def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
+                        frequencies: DocumentFrequencies | None = None) -> list[StoryItem]:
+    """One item per segment of the article that holds events."""
     article = analysis.article
     places = {p.name: p for p in analysis.places}
+    published = article.published or article.fetched_at
     items = []
-    for event in analysis.events:
-        place = _place_of(event, places)
+    for number, segment in enumerate(segments(analysis, frequencies or DocumentFrequencies())):
+        text = "\n\n".join(article.text[s:e] for s, e in segment.spans)
+        if segment.lead and article.title:
+            text = article.title + "\n" + text
+        place = _main_place(segment.events, places, dateline=_dateline_end(article.text))
+        types = Counter(e.type for e in segment.events)
+        actors = tuple(dict.fromkeys(a for e in segment.events for a in (*e.actors, *e.targets)))
         items.append(StoryItem(
-            key=f"{article.id}/{event.id}",
+            key=f"{article.id}/{number}",
             article_id=article.id,
             original_id=copy_of or article.id,
-            text=_evidence_text(article.text, event),
+            text=text,
             outlet=article.source,
             url=article.url,
             title=article.title,
-            published=article.published or article.fetched_at,
-            type=event.type,
-            date=event.date or (article.published or "")[:10] or None,
-            place=event.place,
+            published=published,
+            type=types.most_common(1)[0][0],
+            # Reporting day: stories are blocked by when they were reported; a meeting set for
+            # "next week" is reported today. The events keep their own dates for the story's range.
+            date=_day(published).isoformat() if _day(published) else _segment_date(segment.events, published),
+            place=place.name if place else None,
             lat=place.lat if place else None,
             lon=place.lon if place else None,
-            actors=tuple(event.actors) + tuple(event.targets),
-            event_id=event.id,
+            country=place.country if place else None,
+            specific=_specific(place),
+            actors=actors,
+            event_ids=tuple(e.id for e in segment.events),
+            lead=segment.lead,
         ))
     return items
 
@@ -63,10 +164,12 @@ def item_from_document(analysis: Analysis, *, key: str | None = None) -> StoryIt
     """A whole article as one item (document-level clustering, as in the ECB+ benchmark)."""
     article = analysis.article
     types = [e.type for e in analysis.events]
-    main_place = max(analysis.places, key=lambda p: len(p.mentions), default=None)
+    # Where its events happened, as for a segment; a document's most-mentioned place is as
+    # often where the reporter was or what the story is compared with.
+    main_place = _main_place(tuple(analysis.events), {p.name: p for p in analysis.places},
+                             dateline=_dateline_end(article.text))
     people = sorted((e for e in analysis.entities if e.type in {"PERSON", "ORG", "FAC", "EVENT"}),
                     key=lambda e: -len(e.mentions))[:8]
-    dates = sorted(t.date for t in analysis.times if t.date and len(t.date) >= 10)
     return StoryItem(
         key=key or article.id,
         article_id=article.id,
@@ -77,25 +180,60 @@ def item_from_document(analysis: Analysis, *, key: str | None = None) -> StoryIt
         title=article.title,
         published=article.published,
         type=max(set(types), key=types.count) if types else None,
-        date=(article.published or "")[:10] or (dates[0] if dates else None),
+        # Only the publication date: dates mentioned in a text are as often background as not.
+        date=(article.published or "")[:10] or None,
         place=main_place.name if main_place else None,
         lat=main_place.lat if main_place else None,
         lon=main_place.lon if main_place else None,
+        country=main_place.country if main_place else None,
+        specific=_specific(main_place),
         actors=tuple(e.name for e in people),
+        event_ids=tuple(e.id for e in analysis.events),
     )
 
 
-def _place_of(event: Event, places: dict[str, Place]) -> Place | None:
-    return places.get(event.place) if event.place else None
+def _specific(place: Place | None) -> bool:
+    """Whether distances to this place mean something: not for countries, seas or whole regions."""
+    return place is not None and place.lat is not None and place.feature in {"city", "facility", "other", None}
 
 
-def _evidence_text(text: str, event: Event) -> str:
-    """The evidence sentences twice (they weigh most) plus the paragraph(s) they sit in."""
-    parts = []
-    for start, end in event.evidence:
-        sentence = text[start:end]
-        para_start = text.rfind("\n\n", 0, start)
-        para_end = text.find("\n\n", end)
-        paragraph = text[para_start + 2 if para_start >= 0 else 0: para_end if para_end >= 0 else len(text)]
-        parts += [sentence, sentence, paragraph]
-    return "\n".join(parts) or event.summary
+def _sum(vectors) -> Vector:
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
+    return dict(total)
+
+
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _main_place(events: tuple[Event, ...], places: dict[str, Place], *, dateline: int = 0) -> Place | None:
+    def outside_dateline(name: str) -> bool:
+        mentions = places[name].mentions
+        return not mentions or any(start >= dateline for start, _ in mentions)
+
+    counts = Counter(e.place for e in events if e.place and e.place in places and outside_dateline(e.place))
+    located = [name for name, _ in counts.most_common() if places[name].lat is not None]
+    return places[located[0]] if located else (places[counts.most_common(1)[0][0]] if counts else None)
+
+
+def _segment_date(events: tuple[Event, ...], published: str | None) -> str | None:
+    """The most common event day near publication; background dates fall back to publication."""
+    pub = _day(published)
+    days = Counter()
+    for event in events:
+        day = _day(event.date) if event.date and len(event.date) >= 10 else None
+        if day is not None and (pub is None or abs((day - pub).days) <= BACKGROUND_DAYS):
+            days[day] += 1
+    if days:
+        return days.most_common(1)[0][0].isoformat()
+    return pub.isoformat() if pub else None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

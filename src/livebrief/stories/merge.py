@@ -41,7 +41,7 @@ def compose_story(
 ) -> Story:
     """One Story from an index state, its items and the analyses of their articles."""
     items = sorted(items, key=lambda i: (i.published or "", i.key))
-    events = {(i.article_id, i.event_id): _event(analyses.get(i.article_id), i.event_id) for i in items}
+    events = {i.key: _events(analyses.get(i.article_id), i.event_ids) for i in items}
     infos = [articles[a] for a in dict.fromkeys(i.article_id for i in items) if a in articles]
     original_outlets = sorted({o for o in (_outlet_of(info, articles) for info in infos) if o})
 
@@ -57,7 +57,7 @@ def compose_story(
         title=title,
         types=tuple(t for t, _ in state.types.most_common()),
         place=place_name, lat=lat, lon=lon,
-        start=state.start, end=state.end,
+        start=_event_range(events, state)[0], end=_event_range(events, state)[1],
         first_seen=published[0] if published else None,
         updated=published[-1] if published else None,
         articles=tuple(StoryArticle(article_id=info.article_id, url=info.url, source=info.outlet,
@@ -67,16 +67,37 @@ def compose_story(
         figures=figures,
         conflicts=conflicts,
         claims=claims,
-        events=tuple(i.key for i in items),
+        events=tuple(f"{i.article_id}/{event_id}" for i in items for event_id in i.event_ids),
+        leads=tuple(dict.fromkeys(i.article_id for i in items if i.lead)),
         title_ref=title_ref,
         confidence=_confidence(items, original_outlets),
     )
 
 
-def _event(analysis: Analysis | None, event_id: str | None):
-    if analysis is None or event_id is None:
-        return None
-    return next((e for e in analysis.events if e.id == event_id), None)
+def _event_range(events: Mapping[str, list], state: StoryState) -> tuple[str | None, str | None]:
+    """First and last event day, background dates (far from the reporting days) left out."""
+    from datetime import date
+
+    days = []
+    for found in events.values():
+        for event in found:
+            try:
+                day = date.fromisoformat((event.date or "")[:10])
+            except ValueError:
+                continue
+            if state.start_day and state.end_day and \
+                    (state.start_day - day).days <= 10 and (day - state.end_day).days <= 10:
+                days.append(day)
+    if not days:
+        return state.start, state.end
+    return min(days).isoformat(), max(days).isoformat()
+
+
+def _events(analysis: Analysis | None, event_ids: tuple[str, ...]) -> list:
+    if analysis is None:
+        return []
+    wanted = set(event_ids)
+    return [e for e in analysis.events if e.id in wanted]
 
 
 def _outlet_of(info: ArticleInfo, articles: Mapping[str, ArticleInfo]) -> str | None:
@@ -90,15 +111,16 @@ def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | 
     centroid = state.vector()
     best, best_key = None, None
     for rank, item in enumerate(items):
-        event = events.get((item.article_id, item.event_id))
-        summary = event.summary if event else None
-        if not summary:
-            continue
-        score = cosine(normalise(terms(summary)), centroid) - (0.2 if item.is_copy else 0.0) - 0.01 * rank
-        score += 0.05 * min(len(summary.split()), 25) / 25  # a bare fragment makes a poor headline
-        if best_key is None or score > best_key:
-            span = event.evidence[0] if event.evidence else (0, 0)
-            best, best_key = (summary, (item.article_id, span[0], span[1])), score
+        for position, event in enumerate(events.get(item.key, ())):
+            summary = event.summary
+            if not summary:
+                continue
+            score = cosine(normalise(terms(summary)), centroid) - (0.2 if item.is_copy else 0.0) - 0.01 * rank
+            score += 0.05 * min(len(summary.split()), 25) / 25  # a bare fragment makes a poor headline
+            score -= 0.02 * position + (0.0 if item.lead else 0.1)  # the lead says what a report is about
+            if best_key is None or score > best_key:
+                span = event.evidence[0] if event.evidence else (0, 0)
+                best, best_key = (summary, (item.article_id, span[0], span[1])), score
     if best is None:
         first = items[0]
         return (first.title or first.text[:120]).strip(), None
@@ -121,23 +143,27 @@ def _figures(items, events, analyses, articles) -> Iterable[StoryFigure]:
         info = articles.get(item.article_id)
         if info and info.copy_of and info.copy_of in story_articles:
             continue  # a copy repeats its original's figures
-        event = events.get((item.article_id, item.event_id))
         analysis = analyses.get(item.article_id)
-        if event is None or analysis is None:
+        if analysis is None:
             continue
-        source = event.attribution[0].source if event.attribution else (info.outlet if info else None)
-        for index in event.quantities:
-            if not 0 <= index < len(analysis.quantities):
-                continue
-            q = analysis.quantities[index]
-            key = (item.article_id, q.start, q.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield StoryFigure(kind=q.kind, value=q.value, source=source, article_id=item.article_id,
-                              unit=q.unit, qualifier=q.qualifier, object=q.object, text=q.text,
-                              outlet=info.outlet if info else None,
-                              published=info.published if info else None, span=(q.start, q.end))
+        for event in events.get(item.key, ()):
+            yield from _event_figures(event, analysis, item, info, seen)
+
+
+def _event_figures(event, analysis: Analysis, item: StoryItem, info, seen: set) -> Iterable[StoryFigure]:
+    source = event.attribution[0].source if event.attribution else (info.outlet if info else None)
+    for index in event.quantities:
+        if not 0 <= index < len(analysis.quantities):
+            continue
+        q = analysis.quantities[index]
+        key = (item.article_id, q.start, q.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield StoryFigure(kind=q.kind, value=q.value, source=source, article_id=item.article_id,
+                          unit=q.unit, qualifier=q.qualifier, object=q.object, text=q.text,
+                          outlet=info.outlet if info else None,
+                          published=info.published if info else None, span=(q.start, q.end))
 
 
 def _figure_phrase(f: StoryFigure) -> str:
@@ -174,12 +200,12 @@ def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:
     """Claims whose sentence lies in the story's evidence, with chain and single-source flag."""
     found: list[tuple[Claim, StoryItem]] = []
     for item in items:
-        event = events.get((item.article_id, item.event_id))
         analysis = analyses.get(item.article_id)
-        if event is None or analysis is None:
+        if analysis is None:
             continue
+        evidence = [span for event in events.get(item.key, ()) for span in event.evidence]
         for claim in analysis.claims:
-            if any(claim.start < end and start < claim.end for start, end in event.evidence):
+            if any(claim.start < end and start < claim.end for start, end in evidence):
                 found.append((claim, item))
     outlets_per_claimant: dict[str, set[str]] = defaultdict(set)
     for claim, item in found:
