@@ -13,6 +13,21 @@ DEMO_SINCE = "2023-09-10T00:00:00+00:00"
 DEMO_NOW = "2023-09-15T06:00:00+00:00"
 
 
+def _serve(settings, *, store_path: str) -> None:  # type: ignore[no-untyped-def]
+    """Serve the web app on the demo store until interrupted (the corpus server stays up too)."""
+    import uvicorn
+
+    from livebrief.web import Watcher, create_app
+
+    watcher = Watcher(settings, schedule=False, since=DEMO_SINCE)
+    app = create_app(settings, watcher=watcher)
+    host, port = str(settings["web.host"]), int(settings["web.port"])
+    click.echo(f"\nlivebrief web app: http://{host}:{port}/  (Ctrl-C to stop; "
+               f"`livebrief --db {store_path} serve` serves it again)")
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                  timeout_graceful_shutdown=2)).run()
+
+
 @cli.command()
 @click.option("--db", "demo_db", metavar="PATH", help=f"Store for the demo (default: the global --db, "
               f"else ./{DEFAULT_DEMO_DB}).")
@@ -21,11 +36,14 @@ DEMO_NOW = "2023-09-15T06:00:00+00:00"
               help="Requests per second to the local demo server (it is our own, so faster than the default).")
 @click.pass_context
 def demo(ctx: click.Context, demo_db: str | None, no_serve: bool, rate_limit: float) -> None:
-    """Run livebrief end to end on the bundled demo corpus.
+    """Run livebrief end to end on the bundled demo corpus, then serve the web app.
 
     Starts a local HTTP server with five imaginary outlets (their feeds and pages),
     registers the feeds, fetches them through the real fetcher, extracts clean
-    articles, links republished copies to their originals, and stores everything.
+    articles, links republished copies to their originals, analyses them, groups them
+    into stories, writes the briefing as Markdown and HTML next to the store, and serves
+    the web app on localhost (the URL is printed). With --no-serve it exits instead, and
+    `livebrief --db PATH brief --format json` works on the store afterwards.
     """
     from livebrief.demo import CorpusServer, feed_paths
     from livebrief.brief import make_brief, render_html, render_md
@@ -72,6 +90,8 @@ def demo(ctx: click.Context, demo_db: str | None, no_serve: bool, rate_limit: fl
         html_path.write_text(render_html(brief), encoding="utf-8")
         click.echo(f"briefing: {brief.headline}")
         click.echo(f"written to {md_path} and {html_path}")
+        if not no_serve:
+            _serve(settings, store_path=path)
     failed = report.failed + analyzed.failed
     ok = report.counts["new"] + report.counts["revision"] + report.counts["exists"]
     raise SystemExit(exit_for(ok, failed))
