@@ -55,12 +55,12 @@ def _best(gazetteer, name: str, *, country: str | None = None, feature: str | No
     ("Sevastopol", "UA", "city", 44.6, 33.52, 694423),
     ("Pyongyang", "KP", "city", 39.03, 125.75, 1871859),
     ("Lafayette", "US", "city", 30.22, -92.02, 4330145),
-    # first-level regions worldwide, with their GeoNames id where known
+    # first-level regions worldwide, with their GeoNames id
     ("Crimea", "UA", "region", 45.0, 34.0, 703883),
-    ("Amur", "RU", "region", 53.0, 127.5, None),
-    ("Odesa", "UA", "region", 46.5, 30.3, None),
+    ("Amur", "RU", "region", 53.0, 127.5, 2027748),
+    ("Odesa", "UA", "region", 46.5, 30.3, 698738),
     ("Indiana", "US", "region", 39.9, -86.3, 4921868),
-    ("Zhejiang", "CN", "region", 29.1, 120.1, None),  # "Zhejiang Sheng" without its administrative word
+    ("Zhejiang", "CN", "region", 29.1, 120.1, 1784764),  # "Zhejiang Sheng" without its administrative word
     # US counties, with and without "County"
     ("Rapides Parish", "US", "region", 31.2, -92.5, None),
     ("Licking", "US", "region", 40.1, -82.4, None),
@@ -69,11 +69,38 @@ def _best(gazetteer, name: str, *, country: str | None = None, feature: str | No
     ("Black Sea", None, "water", 43.0, 34.0, None),
     ("Far East", "RU", "area", 60.0, 140.0, None),
     ("Vostochny Cosmodrome", "RU", "facility", 51.88, 128.33, None),
+    ("Mississippi River", "US", "water", 29.15, -89.25, None),  # a river's point is its mouth
+    ("Lake Superior", "US", "water", 47.7, -87.5, None),
+    ("Southern California", "US", "area", 34.0, -117.5, None),
+    # villages under 500 people from the Postal Service's town names
+    ("Ohiopyle", "US", "city", 39.87, -79.49, None),
+    ("Bird in Hand", "US", "city", 40.04, -76.18, None),
 ])
 def test_lookup_finds_the_place(gazetteer, name, country, feature, lat, lon, geonames_id):
     entry = _best(gazetteer, name, country=country, feature=feature)
     assert distance_km(entry.lat, entry.lon, lat, lon) < 100
     assert entry.geonames_id == geonames_id
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    # GeoNames' own points for first-level regions (the geoparsing gold uses them); the gazetteer's
+    # estimate (halfway between the ISO 3166-2 point and the middle of the region's towns) is within 161 km
+    ("Tennessee", "US", 35.750, -86.250),
+    ("Virginia", "US", 37.548, -77.447),
+    ("Alaska", "US", 64.0, -150.0),
+    ("Ontario", "CA", 49.250, -84.500),
+    ("Manitoba", "CA", 55.0, -97.0),
+    ("Queensland", "AU", -20.0, 145.0),
+    ("Sichuan", "CN", 30.5, 102.667),
+])
+def test_region_points_are_near_geonames(gazetteer, name, country, lat, lon):
+    entry = _best(gazetteer, name, country=country, feature="region")
+    assert distance_km(entry.lat, entry.lon, lat, lon) < 161, (entry.lat, entry.lon)
+
+
+def test_towns_named_x_city_stay_towns(gazetteer):
+    # a province takes its capital's other spellings ("Quebec" for Québec), but not "Quebec City"
+    assert {e.feature for e, _ in gazetteer.lookup("Quebec City")} == {"city"}
 
 
 @pytest.mark.parametrize("alias, country", [("U.S.", "US"), ("USA", "US"), ("UK", "GB"), ("Britain", "GB"),

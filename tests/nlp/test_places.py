@@ -52,6 +52,20 @@ RESOLUTION = [
     ("Ships gathered in the Black Sea.", "Black Sea", None, (43.0, 34.0)),
     ("Washington imposed new sanctions, the White House said.", "Washington", "US", (38.9, -77.04)),
     ("Pilots will train in Arizona this summer.", "Arizona", "US", (34.2, -111.7)),
+    # names in "... counties" are counties, resolved in the state the article names
+    ("Deputies from Douglas, Sarpy and Lancaster counties joined the search in Nebraska on Sunday.",
+     "Lancaster", "US", (40.78, -96.68)),
+    # a direction before a state is part of the state, not a hamlet called "East Texas"
+    ("Storms moved across East Texas overnight, the weather service said.", "Texas", "US", (31.2, -99.3)),
+    ("Missiles will be based in Poland and the Czech Republic.", "Czech Republic", "CZ", (49.75, 15.5)),
+    # no other place: "$" and "sheriff" make the article American
+    ("MANSFIELD — The council approved $2 million in bonds on Monday, and the sheriff said the jail is full.",
+     "MANSFIELD", "US", (32.56, -97.14)),
+    ("The colour of the new community centre in Swansea was chosen by residents.", "Swansea", "GB", (51.62, -3.94)),
+    # rivers, villages and "X City"
+    ("Barges stalled on the Mississippi River near Memphis.", "Mississippi River", "US", (29.15, -89.25)),
+    ("Firefighters from Ohiopyle, Pa., helped put out the blaze.", "Ohiopyle", "US", (39.87, -79.49)),
+    ("Students rallied in Quebec City on Friday.", "Quebec City", "CA", (46.81, -71.21)),
 ]
 
 
@@ -108,6 +122,26 @@ def test_unknown_place_keeps_null_coordinates(parse):
     places = find_places(doc, entities=[entity])
     assert [(p.name, p.lat, p.lon, p.country, p.feature) for p in places] == [
         ("Qwxzyville", None, None, None, None)]
+
+
+@pytest.mark.parametrize("text, surface, label, expected", [
+    # a park, a district or a town's institutions lie in the place they are named after
+    ("Runners gathered at Gainesville Regional Park on Saturday.", "Gainesville Regional Park", "FAC",
+     ("Gainesville", "Gainesville", "city")),
+    ("The South Central Tennessee Development District met on Monday.",
+     "South Central Tennessee Development District", "GPE", ("Tennessee", "Tennessee", "region")),
+    # the model cut a town's name short
+    ("Crews from Belle Plaine cleared the roads.", "Belle", "GPE", ("Belle Plaine", "Belle Plaine", "city")),
+    # a river or a park is not where its namesake town is: unknown, kept without coordinates
+    ("Fishing is banned on the Neches River this week.", "Neches River", "LOC", ("Neches River", "Neches River", None)),
+    ("Hikers crossed Griffith Park at dawn.", "Griffith Park", "FAC", ("Griffith Park", "Griffith Park", None)),
+])
+def test_unknown_names_and_their_hosts(parse, text, surface, label, expected):
+    doc = parse(text)
+    start = text.index(surface)
+    entity = Entity(id="e1", name=surface, type=label, mentions=((start, start + len(surface)),))
+    places = find_places(doc, entities=[entity])
+    assert [(text[p.mentions[0][0]:p.mentions[0][1]], p.name, p.feature) for p in places] == [expected]
 
 
 def test_corrected_entities_are_used_instead_of_the_model(parse):

@@ -7,12 +7,16 @@
    100,000 people, the hand-written supplement), spotted as capitalised proper nouns outside any other
    entity, or named with their state or country ("Uman in Ukraine"); a town the model took for a person or
    an organisation ("Gainesville officials") is taken back. A following "region"/"oblast"/"province" joins
-   the mention and asks for a region ("Russia's far eastern Amur region" -> Amur Oblast); "North Texas"
-   is trimmed to "Texas". Demonyms (NORP) are not places, but they are evidence of the article's
-   countries, and so are towns that open an organisation's name ("Huntsville Police Department").
+   the mention and asks for a region ("Russia's far eastern Amur region" -> Amur Oblast), and so does a
+   list of "... counties" ("Douglas, Sarpy and Lancaster counties"); "North Texas" is trimmed to "Texas",
+   a name the model cut short is widened ("Belle" -> "Belle Plaine"), and an unknown name falls back on
+   the town or region it is named after ("Athens Regional Park" -> Athens; not "Sacramento River").
+   Demonyms (NORP) and cue words ("$", "sheriff"; "£", "centre") are not places, but they are evidence
+   of the article's countries, and so are towns that open an organisation's name ("Huntsville Police
+   Department").
 2. Toponym resolution. Each distinct name gets its gazetteer candidates, scored by a prior (population,
-   feature: a country beats a town called "Georgia"; a city beats the region named after it; an old or
-   foreign spelling costs a little) plus the article's context: a qualifier right after the name
+   feature: a country beats a town called "Georgia"; a big city beats the region named after it; an old
+   or foreign spelling costs a little) plus the article's context: a qualifier right after the name
    ("Lafayette, Ind.", "Uman in Ukraine"), the countries and first-level regions the other names make
    likely, and closeness to the other names' likely places ("Paris" next to "Henry County" is Paris,
    Tennessee). The names settle together over a few rounds (see the resolution section).
@@ -26,8 +30,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from livebrief.model import Entity, Place, content_id
 from livebrief.nlp.gazetteer import AP_STATES, US_POSTAL, Entry, Gazetteer, distance_km, load_gazetteer, normalize_name
@@ -36,7 +40,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Words after a name that make it a first-level (or lower) administrative region.
 REGION_WORDS = frozenset({
     "region", "oblast", "province", "governorate", "prefecture", "krai", "kray", "territory", "state",
-    "district", "county", "parish", "republic", "canton", "okrug",
+    "district", "county", "parish", "republic", "canton", "okrug", "co.",
 })
 DIRECTIONS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
@@ -54,10 +58,20 @@ STREET_WORDS = frozenset({
     "street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "lane", "boulevard", "blvd.", "highway",
     "parkway", "way", "place", "square", "trail", "pike", "route", "bridge", "dam",
 })
+STREET_NAMES = frozenset(w.rstrip(".") for w in STREET_WORDS)  # "Rd" as well as "Rd."
 GENERIC_WORDS = frozenset({
     "street", "area", "district", "central", "republic", "metro", "delta", "western", "eastern", "northern",
     "southern", "hall", "abbey", "mill", "crossing", "dam", "cedar", "union", "state", "city", "county",
 })
+# Words after a town's name that make another place of it: "Sacramento River" is not in Sacramento.
+NATURAL_WORDS = frozenset({
+    "river", "creek", "lake", "lakes", "bay", "island", "islands", "mountain", "mountains", "beach", "falls",
+    "springs", "canyon", "valley", "hills", "hill", "ridge", "point", "harbor", "harbour", "forest", "colony",
+    "heights", "junction", "mills", "grove", "shores", "estates", "landing", "crossing", "ferry", "gardens",
+    "sound", "strait", "peninsula", "coast", "desert", "plains", "glacier", "reservoir", "pond", "gulf",
+})
+# The same as a name's last word: "Griffith Park", "Harbor City", "Bicester Village".
+OWN_PLACE_WORDS = frozenset({"park", "village", "square", "place", "center", "centre", "town"})
 # ... nor is it one of these words alone ("New Miami", "Port Arthur", "Belle Plaine").
 NAME_STARTS = frozenset({
     "new", "port", "lake", "mount", "saint", "st", "st.", "fort", "san", "santa", "el", "la", "los", "las",
@@ -68,10 +82,18 @@ PLACE_NOUNS = frozenset({
     "man", "woman", "men", "women", "boy", "girl", "resident", "residents", "native", "officials", "police",
     "mayor", "city", "county", "area", "school", "schools", "council", "commissioners", "community",
 })
+# Words that mark a country's own news: currency and spelling ("$", "centre"), local offices ("sheriff").
+COUNTRY_CUES = {
+    "$": "US", "sheriff": "US", "township": "US", "aldermen": "US",
+    "£": "GB", "centre": "GB", "programme": "GB", "colour": "GB", "neighbour": "GB",
+}
 # Region words that are part of gazetteer names ("Cook County", "Northern Territory").
 REGION_WORDS_LOOKUP = ("county", "parish", "territory", "province", "region", "state", "oblast", "district")
 # Function words allowed inside a spotted multi-word name ("Sea of Azov", "Bosnia and Herzegovina").
 _NAME_GLUE = frozenset({"of", "and", "the", "de", "del", "da", "do", "al", "el", "la", "le", "du", "-", "'s"})
+_COUNTY_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_COUNTY_LIST = re.compile(rf"\b((?:{_COUNTY_NAME}(?:, and |, or |, | and | or ))+{_COUNTY_NAME}) (?:counties|parishes)\b")
+_LIST_SEPARATOR = re.compile(_COUNTY_NAME)
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _QUALIFIER = re.compile(r"(?:,\s*|\s+in\s+)((?:[A-Z][\w.]*\.?)(?:\s(?:[A-Z][\w.]*\.?)){0,2})")
 
@@ -85,7 +107,10 @@ QUALIFIER_BONUS = 8.0
 COUNTRY_BONUS = 5.0
 REGION_CONTEXT_BONUS = 2.5
 INSIDE_REGION_WEIGHT = 0.1  # a town is weaker evidence for its region than the region's own name
+CITY_REGION_SHARE = 0.1  # ... when that city has a tenth of the region's people ("Nevada" is not Nevada, Iowa)
+RESCUE_POPULATION = 1000  # a hamlet's name taken from a PERSON or ORG is more often a surname or a word
 DEMONYM_WEIGHT = 0.5
+CUE_WEIGHT = 0.5  # a country cue word ("$", "centre") counts half a mention of the country
 NEAR_BONUS = 1.0
 NEAR_KM = 50.0
 NEAR_CAP = 2.0
@@ -128,8 +153,8 @@ def find_places(doc, *, entities: Iterable[Entity] = ()) -> list[Place]:
     text = doc.text  # built from the tokens on every access: read it once
     mentions = _recognize(doc, text, entities, gazetteer)
     groups = _group(text, mentions, gazetteer)
-    demonym_countries = _demonym_countries(doc, text, entities, gazetteer)
-    _resolve(groups, gazetteer, demonym_countries)
+    context_countries = _context_countries(doc, text, entities, gazetteer)
+    _resolve(groups, gazetteer, context_countries)
     return _places(groups)
 
 
@@ -159,15 +184,38 @@ def _recognize(doc, text: str, entities: tuple[Entity, ...], gazetteer: Gazettee
     taken += [(m.start, m.end) for m in mentions if m.spotted]
     mentions += _spot_qualified(doc, text, gazetteer, taken)
     mentions += _inside_organisations(doc, text, entities, gazetteer)
+    mentions += _county_lists(text, mentions, gazetteer)
+    labelled_tokens = _free_tokens(doc, [(s, e) for _, s, e in labelled])
     fitted = []
     for mention in mentions:
+        if not mention.spotted and not mention.context_only:
+            mention = _widen(doc, text, mention, gazetteer, labelled_tokens)
         if not mention.spotted and _first_name(doc, mention, gazetteer):
             continue
-        _extend_region(doc, text, mention)
+        _extend_region(doc, text, mention, gazetteer)
         mention = _fit(text, mention, gazetteer)
         if mention is not None:
             fitted.append(mention)
     return sorted(fitted, key=lambda m: m.start)
+
+
+def _widen(doc, text: str, mention: _Mention, gazetteer: Gazetteer, unlabelled: list[bool]) -> _Mention:
+    """The mention with the capitalised words the model left out of a longer town's name: "Belle" of
+    "Belle Plaine", "MIAMI" of "NEW MIAMI", "ATLANTIC" of "ATLANTIC BEACH"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    for left, right in ((1, 2), (0, 2), (1, 1), (0, 1), (1, 0)):
+        start, end = span.start - left, span.end + right
+        if start < 0 or end > len(doc):
+            continue
+        extra = [doc[i] for i in range(start, span.start)] + [doc[i] for i in range(span.end, end)]
+        if not all(unlabelled[t.i] and t.text[:1].isupper() and t.is_alpha and not t.is_stop for t in extra):
+            continue
+        name = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+        if any(primary and e.feature in ("city", "region", "country") for e, primary in gazetteer.lookup(name)):
+            return _Mention(doc[start].idx, doc[start].idx + len(name), name, mention.region)
+    return mention
 
 
 def _mislabelled_place(doc, text: str, label: str, start: int, end: int, gazetteer: Gazetteer,
@@ -182,8 +230,9 @@ def _mislabelled_place(doc, text: str, label: str, start: int, end: int, gazette
         return False
     name = text[start:end]
     if not name[:1].isupper() or not any(
-            e.feature in ("city", "region", "country") and primary for e, primary in gazetteer.lookup(name)):
-        return False
+            e.feature in ("region", "country") or (e.feature == "city" and e.population >= RESCUE_POPULATION)
+            for e, primary in gazetteer.lookup(name) if primary):
+        return False  # a hamlet's name is more often a word or a surname ("House", "Bell")
     if name in person_words or name.replace(".", "").isupper():
         return False  # "Ripley" of "Tom Ripley"; "U.N."
     if label == "ORG":
@@ -280,18 +329,26 @@ def _fit(text: str, mention: _Mention, gazetteer: Gazetteer) -> _Mention | None:
         mention.text += "."
     if mention.text.lower() in DIRECTIONS | GENERIC_WORDS:
         return None  # "Eastern", "Central": a direction the model took for a name
-    if _candidates(_core_name(mention), mention.region, gazetteer):
-        return mention
-    if gazetteer.demonym_country(mention.text):
-        return None
+    whole = _candidates(_core_name(mention), mention.region, gazetteer)
     words = list(re.finditer(r"\S+", mention.text))
     if len(words) > 1 and words[0].group().lower() in DIRECTIONS:
         rest = _Mention(mention.start + words[1].start(), mention.end, mention.text[words[1].start():],
                         mention.region, mention.spotted)
-        if _candidates(_core_name(rest), rest.region, gazetteer):
+        generic = rest.text.lower() in GEO_WORDS | GENERIC_WORDS  # "North Island" is not in Island County
+        inside = [] if generic else _candidates(_core_name(rest), rest.region, gazetteer)
+        # "East Texas" is part of Texas, not the hamlet of East Texas, Pennsylvania; "North Dakota" is itself
+        if inside and (not whole or (
+                all(e.feature == "city" and e.population < RESCUE_POPULATION for e, _ in whole)
+                and any(e.feature == "country" or _is_admin1(e) for e, _ in inside))):
             return rest
-    if words[-1].group().lower() in GEO_WORDS | STREET_WORDS:
-        return mention  # "Neches River", "Main Street": a place of its own, unknown to the gazetteer
+    if whole:
+        return mention
+    if gazetteer.demonym_country(mention.text):
+        return None
+    if words[-1].group().lower().rstrip(".") in GEO_WORDS | STREET_NAMES:
+        # "Neches River", "Main Street": a place of its own, unknown to the gazetteer; but "Athens Regional
+        # Park" is in Athens
+        return _host(mention, words, gazetteer) or mention
     # The longest name inside: "Vancouver International Airport" -> "Vancouver", "Metro Nashville" ->
     # "Nashville"; not "Belle" of "Belle Plaine", "North" of "North Island", "Tennessee" of "Tennessee Colony".
     for length in range(len(words) - 1, 0, -1):
@@ -311,7 +368,46 @@ def _fit(text: str, mention: _Mention, gazetteer: Gazetteer) -> _Mention | None:
             if gazetteer.lookup(name):
                 start = mention.start + inner[0].start()
                 return _Mention(start, start + len(name), name, name.split()[-1].lower() in REGION_WORDS)
-    return mention
+    return _host(mention, words, gazetteer) or mention
+
+
+def _host(mention: _Mention, words: list[re.Match], gazetteer: Gazetteer) -> _Mention | None:
+    """The town or region an unknown name is named after and lies in: "Athens Regional Park" -> "Athens",
+    "Paris City Hall" -> "Paris", "South Central Tennessee Development District" -> "Tennessee".
+
+    Not a name followed by a word that makes another place of it ("Sacramento River", "Griffith Park",
+    "Lake Lanier", "Harbor City"): a river or a park is not where its namesake town is.
+    """
+    def plain(word: re.Match) -> str:
+        return word.group().lower().rstrip(",.").split("-")[0]
+
+    if plain(words[-1]) in NATURAL_WORDS | STREET_NAMES:
+        return None  # "Wyndham Smoky Mountains", "Cedar Flat Rd", "Trafalgar Street-Clarke Road"
+    # The host opens the name, or follows only directions ("South Central Tennessee", a region)
+    openers = next((i for i, w in enumerate(words) if plain(w) not in DIRECTIONS), 0)
+    for length in range(len(words) - 1, 0, -1):
+        for i in range(min(openers, len(words) - length - 1) + 1):
+            inner = words[i:i + length]
+            if not all(w.group()[:1].isupper() for w in inner):
+                continue
+            following = plain(words[i + length])
+            if following in NATURAL_WORDS | STREET_NAMES | NAME_STARTS:
+                continue
+            last = i + length == len(words) - 1
+            if last and following in OWN_PLACE_WORDS:
+                continue
+            name = mention.text[inner[0].start():inner[-1].end()]
+            found = [e for e, primary in gazetteer.lookup(name)
+                     if primary and e.feature in ("city", "region", "country")]
+            if last and following == "city":
+                # "Springfield City" (Schools) is Springfield; "Lore City" is no town called Lore
+                found = [e for e in found if e.feature != "city" or e.population >= RESCUE_POPULATION]
+            if i > 0 and not any(e.feature == "country" or _is_admin1(e) for e in found):
+                continue  # "South Central Tennessee" is in Tennessee; "North Annville" is not in Annville
+            if found and name.lower() not in DIRECTIONS | GENERIC_WORDS | GEO_WORDS:
+                start = mention.start + inner[0].start()
+                return _Mention(start, start + len(name), name)
+    return None
 
 
 def _inside_organisations(doc, text: str, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> list[_Mention]:
@@ -333,6 +429,21 @@ def _inside_organisations(doc, text: str, entities: tuple[Entity, ...], gazettee
             if any(e.feature in ("city", "region") and primary for e, primary in gazetteer.lookup(head)):
                 found.append(_Mention(start, start + len(head), head, context_only=True))
                 break
+    return found
+
+
+def _county_lists(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """Names in "Douglas, Sarpy and Lancaster counties" are counties: mark the mentions found, add the others."""
+    found = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    for match in _COUNTY_LIST.finditer(text):
+        for name in _LIST_SEPARATOR.finditer(match.group(1)):
+            start, end = match.start(1) + name.start(), match.start(1) + name.end()
+            if (start, end) in by_span:
+                by_span[(start, end)].region = True
+            elif not any(m.start < end and start < m.end for m in mentions) and any(
+                    gazetteer.lookup(f"{name.group()} {word}") for word in ("county", "parish")):
+                found.append(_Mention(start, end, name.group(), region=True, spotted=True))
     return found
 
 
@@ -378,11 +489,12 @@ def _plausible_single(token, key: str) -> bool:
     return token.pos_ in ("PROPN", "") or token.text.replace(".", "").isupper()
 
 
-def _extend_region(doc, text: str, mention: _Mention) -> None:
+def _extend_region(doc, text: str, mention: _Mention, gazetteer: Gazetteer) -> None:
     """Take a following "region"/"oblast" into the mention and ask for a region."""
     last = mention.text.rsplit(None, 1)[-1].lower()
     if last in REGION_WORDS:
-        mention.region = True
+        # "Cook County", "Amur Oblast" ask for a region; "Czech Republic" is a country's own name
+        mention.region = not any(e.feature == "country" for e, _ in gazetteer.lookup(mention.text))
         return
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
@@ -462,17 +574,28 @@ def _qualifier(text: str, end: int, gazetteer: Gazetteer) -> tuple[str, str | No
     return None
 
 
-def _demonym_countries(doc, text: str, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> Counter:
-    counts: Counter = Counter()
+def _context_countries(doc, text: str, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> Counter:
+    """Country evidence that is not a place name: demonyms ("Ukrainian") and national cue words ("$")."""
+    demonyms: Counter = Counter()
     if entities:
         texts = [text[s:e] for ent in entities if ent.type == "NORP" for s, e in ent.mentions]
     else:
         texts = [ent.text for ent in doc.ents if ent.label_ == "NORP"]
-    for text in texts:
-        code = gazetteer.demonym_country(text)
+    for surface in texts:
+        code = gazetteer.demonym_country(surface)
         if code:
-            counts[code] += 1
-    return counts
+            demonyms[code] += 1
+    cues: Counter = Counter()
+    for token in doc:
+        code = COUNTRY_CUES.get(token.lower_)
+        if code:
+            cues[code] += 1
+    evidence: Counter = Counter()
+    for code, count in demonyms.items():
+        evidence[code] += DEMONYM_WEIGHT * min(count, MAX_MENTION_WEIGHT)
+    for code, count in cues.items():
+        evidence[code] += CUE_WEIGHT * min(count, MAX_MENTION_WEIGHT)
+    return evidence
 
 
 # -- resolution ----------------------------------------------------------------------------
@@ -493,11 +616,14 @@ class _Belief:
     weight: float = 1.0  # how much this name counts as evidence
 
 
-def _resolve(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> None:
+def _resolve(groups: list[_Group], gazetteer: Gazetteer, context: Counter) -> None:
     beliefs = []
     for group in groups:
-        city_countries = {e.country for e, _ in group.candidates if e.feature == "city" and e.population >= 1000}
-        scored = sorted(((_prior(e, primary, group, city_countries), (e, primary))
+        city_sizes: dict[str, int] = {}
+        for entry, _ in group.candidates:
+            if entry.feature == "city":
+                city_sizes[entry.country or ""] = max(city_sizes.get(entry.country or "", 0), entry.population)
+        scored = sorted(((_prior(e, primary, group, city_sizes), (e, primary))
                          for e, primary in group.candidates), key=lambda x: -x[0])[:MAX_CANDIDATES]
         weight = min(len(group.mentions), MAX_MENTION_WEIGHT) * (CONTEXT_ONLY_WEIGHT if group.context_only else 1)
         belief = _Belief([c for _, c in scored], [s for s, _ in scored], weight=weight)
@@ -505,10 +631,10 @@ def _resolve(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> N
         beliefs.append(belief)
     scores: list[list[float]] = [b.priors for b in beliefs]
     for _ in range(ROUNDS):
-        countries, regions = _evidence(beliefs, demonyms)
+        countries, regions = _evidence(beliefs, context)
         grid = _grid(beliefs)
         scores = []
-        for index, (group, belief) in enumerate(zip(groups, beliefs)):
+        for index, belief in enumerate(beliefs):
             own_countries, own_regions = _evidence([belief], Counter(), only=True)
             other_countries = countries - own_countries
             other_regions = regions - own_regions
@@ -544,13 +670,12 @@ def _normalise(belief: _Belief, scores: list[float]) -> None:
     belief.q = [10 ** ((s - top) / CLOSENESS_TEMPERATURE) for s in scores]
 
 
-def _evidence(beliefs: list[_Belief], demonyms: Counter, *, only: bool = False) -> tuple[Counter, Counter]:
-    """Expected country and admin1 evidence of the names (and the demonyms) in the article."""
+def _evidence(beliefs: list[_Belief], context: Counter, *, only: bool = False) -> tuple[Counter, Counter]:
+    """Expected country and admin1 evidence of the names (and of the demonyms and cue words) in the article."""
     countries: Counter = Counter()
     regions: Counter = Counter()
     if not only:
-        for code, count in demonyms.items():
-            countries[code] += DEMONYM_WEIGHT * min(count, MAX_MENTION_WEIGHT)
+        countries.update(context)
     for belief in beliefs:
         for (entry, _), p in zip(belief.candidates, belief.p):
             if p < 0.01:
@@ -599,7 +724,7 @@ def _closeness(entry: Entry, index: int, grid: _Grid) -> float:
     return sum(best.values())
 
 
-def _prior(entry: Entry, primary: bool, group: _Group, city_countries: set) -> float:
+def _prior(entry: Entry, primary: bool, group: _Group, city_sizes: dict[str, int]) -> float:
     """How likely a name means this entry before any context: size, kind, spelling and qualifier."""
     population = entry.population or (COUNTY_POPULATION if entry.key.startswith("a2:") else 0)
     score = POPULATION_WEIGHT * math.log10(max(population, 100)) + FEATURE_BONUS.get(entry.feature, 0.0)
@@ -607,7 +732,8 @@ def _prior(entry: Entry, primary: bool, group: _Group, city_countries: set) -> f
         score -= ALTERNATE_COST
     if entry.capital:
         score += CAPITAL_BONUS
-    if entry.feature == "region" and not group.region and entry.country in city_countries:
+    if (entry.feature == "region" and not group.region
+            and city_sizes.get(entry.country or "", 0) >= max(1000, CITY_REGION_SHARE * entry.population)):
         score -= CITY_NAMED_REGION_COST
     if group.qualifiers and any(entry.country == c and (a is None or entry.admin1 == a)
                                 for c, a in group.qualifiers):

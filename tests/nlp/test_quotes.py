@@ -1,0 +1,232 @@
+"""Quotes: marks, kinds, speakers, cues and relays; the seed article's quotes as acceptance."""
+
+from __future__ import annotations
+
+import pytest
+
+from livebrief.nlp.entities import find_entities
+from livebrief.nlp.quotes import find_quotes, quoted_spans
+
+pytestmark = pytest.mark.model
+
+
+def quotes_of(nlp, text: str):
+    doc = nlp(text)
+    return list(find_quotes(doc, entities=find_entities(doc)))
+
+
+def rows(nlp, text: str, kinds=("direct", "partial")) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in quotes_of(nlp, text) if q.kind in kinds]
+
+
+# -- quotation marks (no model needed, but cheap) -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" twice.', ["yes"]),
+    ("She said “no, never,” and left.", ["no, never"]),
+    ("It was a ‘first priority’ for them, it’s said.", ["first priority"]),
+    ("''It's more tinkering,'' said Alan Cole.", ["It's more tinkering"]),
+    # apostrophes are not quotes
+    ("The voters’ choice wasn’t Jones’ plan.", []),
+    # nested single quotes stay inside the double-quoted span
+    ("“He told us ‘go home’ and left,” she said.", ["He told us ‘go home’ and left"]),
+])
+def test_quoted_spans(text, expected):
+    assert [text[s.start:s.end] for s in quoted_spans(text)] == expected
+
+
+def test_unclosed_mark_stops_at_the_paragraph():
+    text = "He said “this never ends.\n\nThe next paragraph is the writer's own. “Closed,” she said."
+    spans = [text[s.start:s.end] for s in quoted_spans(text)]
+    assert spans == ["this never ends.", "Closed"]
+
+
+def test_quote_running_over_paragraphs():
+    text = "“The first part goes on.\n\n“And the second part ends,” he said."
+    spans = quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["The first part goes on.", "And the second part ends"]
+    assert spans[0].continued and not spans[1].continued
+
+
+# -- direct and partial quotes -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We will rebuild the bridge by spring,” Mayor Anna Kovalenko said on Monday.",
+     [("direct", "We will rebuild the bridge by spring", "Anna Kovalenko")]),
+    ("Mayor Anna Kovalenko told reporters: “We will rebuild the bridge by spring.”",
+     [("direct", "We will rebuild the bridge by spring.", "Anna Kovalenko")]),
+    ("“The strikes continue,” said John Kirby, a White House spokesman.",
+     [("direct", "The strikes continue", "John Kirby")]),
+    # a cue inside a sentence of the writer's: partial
+    ("The minister called the deal a “historic step” for both countries, Reuters reported.",
+     [("partial", "historic step", "The minister")]),
+    ("Defense Secretary Lloyd Austin said the army would “hold every line” this winter.",
+     [("partial", "hold every line", "Lloyd Austin")]),
+    # an anonymous speaker keeps its description
+    ("“It’s cheap and it works,” one military expert said.", [("direct", "It’s cheap and it works", "one military expert")]),
+    ("“The talks failed,” U.S. officials said Friday.", [("direct", "The talks failed", "U.S. officials")]),
+    # scare quotes have no speaker and are not quotes
+    ("The so-called “special military operation” entered its third year.", []),
+])
+def test_direct_and_partial(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+def test_split_quote_shares_the_speaker(nlp):
+    text = "“It’s important to know that it’s cheap,” one military expert said. “And Russia has unlimited stocks.”"
+    assert rows(nlp, text) == [
+        ("direct", "It’s important to know that it’s cheap", "one military expert"),
+        ("direct", "And Russia has unlimited stocks.", "one military expert"),
+    ]
+
+
+def test_multi_paragraph_quote_shares_the_speaker(nlp):
+    text = ("“We have lost the harbor and the bridges,” Governor Oleh Kiper said.\n\n"
+            "“We are not giving up the city.\n\n"
+            "“We will hold it,” he added.")
+    got = rows(nlp, text)
+    assert [r[2] for r in got] == ["Oleh Kiper"] * 3
+    assert [r[1] for r in got][1] == "We are not giving up the city."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # pronouns resolve to the nearest earlier person who was a subject, not the object
+    ("Kim told Putin that the talks went well. “We stand together,” he said.", "Kim"),
+    ("Ukrainian President Volodymyr Zelensky met Pope Francis. Later, Zelensky said: “We need peace.”",
+     "Volodymyr Zelensky"),
+    # a title resolves to the person who holds it
+    ("North Korean leader Kim Jong Un arrived by train. The North Korean leader said that “Russia is rising.”",
+     "Kim Jong Un"),
+    # a generic head resolves to the organisation named before
+    ("Russia’s Defense Ministry reported new attacks. It was “a terrorist act,” the ministry said.",
+     "Russia’s Defense Ministry"),
+    # a dash signs the quote
+    ("“Nobody is safe here.” ― Maria Petrenko", "Maria Petrenko"),
+])
+def test_speaker_resolution(nlp, text, speaker):
+    quotes = [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_speaker_id_and_span_point_at_the_mention(nlp):
+    text = "Mayor Anna Kovalenko visited the site. “The bridge will be ready,” she said."
+    doc = nlp(text)
+    entities = find_entities(doc)
+    (quote,) = [q for q in find_quotes(doc, entities=entities) if q.kind == "direct"]
+    person = next(e for e in entities if e.name == "Anna Kovalenko")
+    assert quote.speaker_id == person.id
+    assert text[quote.speaker_span[0]:quote.speaker_span[1]] == "she"
+    assert quote.cue == "said"
+    assert text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("According to the Kremlin, Kim told Putin, “we have always supported you.”", "Kim", "Kremlin"),
+    ("“The war will end soon,” Putin said, according to Reuters, which cited Russian media.", "Putin",
+     "Reuters, citing Russian media"),
+])
+def test_relay_is_kept_apart(nlp, text, speaker, via):
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert (quote.speaker, quote.via) == (speaker, via)
+
+
+# -- indirect speech -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oleh Kiper said that six people were injured in the attack.",
+     [("that six people were injured in the attack", "Oleh Kiper", "said")]),
+    ("Six people were injured in the attack, Oleh Kiper said on Telegram.",
+     [("Six people were injured in the attack", "Oleh Kiper", "said")]),
+    ("At least 24 people were injured, according to Mikhail Razvozhaev, the governor.",
+     [("At least 24 people were injured", "Mikhail Razvozhaev", "according to")]),
+    ("The Pentagon announced that it would send more air defense systems.",
+     [("that it would send more air defense systems", "Pentagon", "announced")]),
+])
+def test_indirect_speech(nlp, text, expected):
+    got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert got == expected
+
+
+def test_indirect_continuation_resolves_it(nlp):
+    text = ("Russia’s Defense Ministry said two ships had been damaged. "
+            "Air defenses had shot down seven missiles, it added.")
+    got = [(q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert got == [("Russia’s Defense Ministry", "said"), ("Russia’s Defense Ministry", "added")]
+
+
+# -- robustness ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "",
+    "“",
+    "He said “",
+    "“Unclosed quote at the very end",
+    "” backwards ” marks “ everywhere “ here.",
+    "A paragraph.\n\n\n\n“Another” one \" with a stray mark.",
+])
+def test_odd_marks_never_crash_or_swallow_the_article(nlp, text):
+    for quote in quotes_of(nlp, text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert "\n" not in quote.text
+
+
+def test_marked_quote_text_is_always_inside_marks(nlp):
+    text = ("The talks were “useful,” Kim said. Putin said he would discuss “all topics.” "
+            "“We will see,” an aide said.")
+    for quote in quotes_of(nlp, text):
+        if quote.kind in ("direct", "partial"):
+            assert text[quote.start - 1] in "“\"'‘", quote
+
+
+# -- the seed article: every direct quote with the right speaker -----------------------------
+
+SEED_QUOTES = [
+    # (words the quote starts with, kind, speaker, via)
+    ("we have always supported", "direct", "Kim Jong Un", "Kremlin"),
+    ("Russia is now rising", "partial", "Kim Jong Un", None),
+    ("always stand together", "partial", "Kim Jong Un", None),
+    ("We would call on North Korea", "direct", "Patrick Ryder", None),
+    ("all topics", "partial", "Vladimir Putin", "Reuters, citing Russian media"),
+    ("military-technical cooperation", "partial", "Vladimir Putin", "Reuters, citing Russian media"),
+    ("largest financial donation", "partial", "Denmark’s ministry of defense", None),
+    ("A good reinforcement, thank you for it!", "direct", "Volodymyr Zelensky", None),
+    ("It’s important to know", "direct", "one military expert", None),
+    ("And Russia has almost unlimited stocks.", "direct", "one military expert", None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    doc = nlp(text)
+    return text, find_entities(doc), list(find_quotes(doc, entities=find_entities(doc)))
+
+
+@pytest.mark.parametrize("start, kind, speaker, via", SEED_QUOTES)
+def test_seed_quote(seed_quotes, start, kind, speaker, via):
+    text, entities, quotes = seed_quotes
+    found = [q for q in quotes if q.text.startswith(start) and q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text[:30]) for q in quotes]
+    quote = found[0]
+    assert (quote.speaker, quote.via) == (speaker, via)
+    assert text[quote.start:quote.end] == quote.text
+    names = {e.id: e.name for e in entities}
+    if quote.speaker_id is not None:
+        assert names[quote.speaker_id] == speaker
+
+
+def test_seed_has_no_quote_outside_marks(seed_quotes):
+    text, _, quotes = seed_quotes
+    marked = [q for q in quotes if q.kind in ("direct", "partial")]
+    assert len(marked) == len(SEED_QUOTES) + 2  # plus the headline's and the lede's “first priority”
+    for quote in marked:
+        assert text[quote.start - 1] in "“‘\""
+
+
+def test_docs_example_runs():
+    """The example in docs/nlp-quotes.md runs as written."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "nlp-quotes.md").read_text(encoding="utf-8")
+    block = page.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "docs/nlp-quotes.md", "exec"), {})  # noqa: S102 - our own docs example
