@@ -36,6 +36,23 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+def _as_of(store: Any, since: str | None) -> datetime:
+    """Now; or, for a store whose news all predates a relative window, its newest story's time.
+
+    "The last 24 hours" of an archive means its last 24 hours of news, not an empty window.
+    """
+    from livebrief.timewindow import since_to_iso
+
+    wall = datetime.now(timezone.utc)
+    newest = store.stories(limit=1)
+    latest = parse_time(newest[0].updated) if newest and newest[0].updated else None
+    start = since_to_iso(since, now=wall)
+    if latest is not None and start is not None and since and since[-1:] in "mhdw" and \
+            latest < (parse_time(start) or wall):
+        return latest
+    return wall
+
+
 def make_brief(
     store: Any,
     settings: Any,
@@ -63,9 +80,11 @@ def make_brief(
     from livebrief.topics import topic_from
 
     moment = parse_time(now) if isinstance(now, str) else now
-    moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     chosen = topic_from(getattr(settings, "topics", ()), topic)
     build_stories(store=store, settings=settings)
+    if moment is None:
+        moment = _as_of(store, since)
+    moment = moment.astimezone(timezone.utc).replace(microsecond=0)
     start = since_to_iso(since, now=moment)
     stories = store.stories(since=start)
     analyses: dict[str, Analysis] = {}
