@@ -30,5 +30,5 @@ def test_every_command_is_in_the_reference():
 
 
 def test_each_stage_has_a_docs_page():
-    for page in ["sources.md", "extract.md", "dedup.md", "store.md", "stories.md", "brief.md", "web.md", "nlp-places.md", "nlp-figures-and-times.md", "cli.md"]:
+    for page in ["sources.md", "extract.md", "dedup.md", "store.md", "stories.md", "brief.md", "web.md", "scale.md", "performance.md", "nlp-quotes.md", "nlp-events.md", "nlp-places.md", "nlp-figures-and-times.md", "cli.md"]:
         assert (REPO / "docs" / page).is_file(), f"docs/{page} is missing"

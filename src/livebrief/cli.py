@@ -124,4 +124,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # The command modules attach their verbs to ``cli``; imported last because they import it.
-from livebrief.commands import analyze, articles, brief, demo, ingest, serve, stories  # noqa: E402,F401
+from livebrief.commands import analyze, articles, batch, brief, demo, ingest, serve, stories  # noqa: E402,F401
