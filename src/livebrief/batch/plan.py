@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import glob
 import gzip
-import os
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from livebrief.errors import InputError
 from livebrief.model import Record, content_id
-from livebrief.sources.files import WARC, file_format
+from livebrief.sources.files import WARC, file_format, walk_folder
 from livebrief.sources.sniff import HTML, JSONL, TEXT
 
 FILES = "files"
@@ -131,7 +130,7 @@ def expand_inputs(specs: Iterable[str]) -> list[InputFile]:
 def _expand_local(spec: str) -> list[InputFile]:
     path = Path(spec)
     if path.is_dir():
-        return [_local_file(p) for p in _walk(path) if file_format(p) is not None]
+        return [_local_file(p) for p in walk_folder(path) if file_format(p) is not None]
     if path.is_file():
         return [_local_file(path)]
     if _GLOB_CHARS & set(spec):
@@ -140,15 +139,6 @@ def _expand_local(spec: str) -> list[InputFile]:
             raise InputError(f"no files match {spec}", item=spec)
         return [f for match in matches for f in _expand_local(match)]
     raise InputError(f"no such file or folder: {spec}", item=spec)
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Files under ``folder`` in the order the live path reads them: sorted, hidden ones skipped."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in files if not f.startswith("."))
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _local_file(path: Path) -> InputFile:

@@ -61,7 +61,7 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[RawDocument | Failure]:
     """
     path = Path(path)
     if path.is_dir():
-        for file in _walk(path):
+        for file in walk_folder(path):
             if file_format(file) is None:
                 log.debug("skipping %s: not an input file type", file)
                 continue
@@ -220,7 +220,7 @@ def _mtime(path: Path) -> str | None:
     return datetime.fromtimestamp(stamp, tz=timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _walk(folder: Path) -> list[Path]:
+def walk_folder(folder: Path) -> list[Path]:
     """Files under ``folder`` in sorted order, hidden ones skipped, symlinked folders not followed."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
