@@ -50,7 +50,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from livebrief.errors import ConfigError, LivebriefError
+from livebrief.errors import ConfigError, LivebriefError, DedupError
 from livebrief.model import Article, CopyLink, normalize_text, text_hash
 
 log = logging.getLogger(__name__)
@@ -79,12 +79,6 @@ _EMPTY = np.uint32(0xFFFFFFFF)
 
 # Query parameters that never change which page a URL names.
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "ref", "src")
-
-
-class DedupError(LivebriefError):
-    """A signature that cannot be read or does not fit the index it is given to."""
-
-    code = "dedup"
 
 
 @dataclass(frozen=True)

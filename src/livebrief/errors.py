@@ -13,8 +13,14 @@
     │   ├── FeedError                 a feed or sitemap that cannot be parsed
     │   └── InputError                unreadable local file, WARC or JSONL record
     ├── ExtractionError               HTML/text produced no usable article
+    ├── DedupError                    a signature that cannot be read or does not fit the index
     ├── AnalysisError                 NLP failed on one article
-    └── StoreError                    the store cannot be opened or migrated
+    ├── BriefError                    a briefing that cannot be published
+    │   ├── NothingToBrief            no story in the window has a citable source sentence
+    │   └── ProvenanceError           a part cannot be proven from its sources (``problems``)
+    ├── BatchError                    a batch that cannot run as asked
+    ├── StoreError                    the store cannot be opened or migrated
+    └── web.errors.WebError           HTTP-facing errors of the web app (``status``)
 
 Every error raised for one item is turned into a :class:`livebrief.model.Failure`
 by the stage runner; anything that is not a ``LivebriefError`` is a bug and propagates.
@@ -99,3 +105,37 @@ class AnalysisError(LivebriefError):
 
 class StoreError(LivebriefError):
     code = "store"
+
+
+class DedupError(LivebriefError):
+    """A signature that cannot be read or does not fit the index it is given to."""
+
+    code = "dedup"
+
+
+class BriefError(LivebriefError):
+    code = "brief"
+
+
+class NothingToBrief(BriefError):
+    """No story in the window (and on the topic) has a citable source sentence."""
+
+    code = "empty"
+
+
+class ProvenanceError(BriefError):
+    """A briefing that cannot be proven from its sources; ``problems`` lists why."""
+
+    code = "provenance"
+
+    def __init__(self, problems, *, item: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"briefing not published: {len(self.problems)} provenance problem(s)\n{lines}",
+                         item=item)
+
+
+class BatchError(LivebriefError):
+    """A batch that cannot run as asked: an output folder from another plan, a missing engine."""
+
+    code = "batch"

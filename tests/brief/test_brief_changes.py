@@ -6,7 +6,7 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 import feedparser
-from conftest import NOW, WINDOW, PORT_1, build_corpus, event, figure, quantity, story
+from briefkit import NOW, WINDOW, PORT_1, build_corpus, event, figure, quantity, story
 
 from livebrief.brief import compose_brief, find_changes, render_atom, render_md
 from livebrief.brief.atom import ATOM

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import NOW, WINDOW, Corpus, build_corpus, event, quote, story
+from briefkit import NOW, WINDOW, Corpus, build_corpus, event, quote, story
 
 from livebrief.brief import BriefOptions, NothingToBrief, compose_brief
 from livebrief.brief.options import KEY_SECTION

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import NOW, WINDOW, build_corpus
+from briefkit import NOW, WINDOW, build_corpus
 
 from livebrief.brief import BriefOptions, ProvenanceError, check_brief, compose_brief, ensure_publishable
 from livebrief.brief.records import items_of

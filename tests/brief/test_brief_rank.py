@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 
-from conftest import build_corpus
+from briefkit import build_corpus
 
 from livebrief.brief.rank import rank_stories
 from livebrief.model import StoryArticle, StoryFigure

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import feedparser
 import jsonschema
 import pytest
-from conftest import NOW, WINDOW, Corpus, build_corpus, event, story
+from briefkit import NOW, WINDOW, Corpus, build_corpus, event, story
 
 from livebrief.brief import (
     BriefOptions, check_brief, compose_brief, find_changes, from_contract, render_atom, render_body, render_html,

@@ -9,7 +9,7 @@ import feedparser
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import NOW, build_corpus
+from briefkit import NOW, build_corpus
 
 import livebrief.commands.brief  # noqa: F401  -- registers `brief` until cli.py imports it
 from livebrief.brief import (

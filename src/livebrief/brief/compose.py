@@ -19,7 +19,7 @@ from livebrief.brief.quotes import select_quotes
 from livebrief.brief.rank import Salience, parse_time, rank_stories, story_time
 from livebrief.brief.records import Briefing, Item, cited_articles, figures_of, items_of, story_ids
 from livebrief.brief.text import balanced_quotes, clean_space, is_subsequence, numbers, word_count, words
-from livebrief.errors import LivebriefError
+from livebrief.errors import LivebriefError, NothingToBrief
 from livebrief.model import (
     Analysis, Brief, BriefSection, Citation, Event, SourceRef, Story, StoryArticle, StoryFigure, content_id,
     normalize_text,
@@ -33,12 +33,6 @@ _LEADING_CLAUSE = re.compile(r"^(according to|as|while|after|before|when|if|alth
                              r"in|on|with|unlike)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(,|;|:| –| —| -)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(\[]?[A-Z0-9])")
-
-
-class NothingToBrief(LivebriefError):
-    """No story in the window (and on the topic) has a citable source sentence."""
-
-    code = "empty"
 
 
 StoryEvents = list[tuple[str, Event]]

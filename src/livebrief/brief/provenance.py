@@ -28,7 +28,7 @@ from livebrief.brief.records import figures_of, items_of
 from livebrief.brief.text import (
     locate_quoted, numbers, quoted_regions, same_name, words,
 )
-from livebrief.errors import LivebriefError
+from livebrief.errors import LivebriefError, ProvenanceError
 from livebrief.model import Analysis, Article, Brief, BriefQuote, Citation, StoryFigure
 
 
@@ -44,18 +44,6 @@ class ProvenanceProblem:
     def __str__(self) -> str:
         shown = self.text if len(self.text) <= 90 else self.text[:87] + "…"
         return f"{self.part} [{self.rule}]: {self.message}" + (f" — {shown!r}" if shown else "")
-
-
-class ProvenanceError(LivebriefError):
-    """A briefing that cannot be proven from its sources; ``problems`` lists why."""
-
-    code = "provenance"
-
-    def __init__(self, problems: Sequence[ProvenanceProblem], *, item: str | None = None) -> None:
-        self.problems = tuple(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"briefing not published: {len(self.problems)} provenance problem(s)\n{lines}",
-                         item=item)
 
 
 def ensure_publishable(
