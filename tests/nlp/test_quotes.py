@@ -147,6 +147,32 @@ def test_indirect_speech(nlp, text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # stances and beliefs: whoever endorses, sees, is a critic of or is opposed to something holds a view
+    ("The teachers union endorsed Clinton.", [("Clinton", "The teachers union", "endorsed")]),
+    ("Dozens of newspapers have endorsed Clinton.", [("Clinton", "Dozens of newspapers", "endorsed")]),
+    ("Senator Maria Lopez has long been a critic of the pipeline.", [("the pipeline", "Maria Lopez", "critic")]),
+    ("Governor Tom Reed is opposed to the new tax.", [("the new tax", "Tom Reed", "opposed")]),
+    ("Critics see the new visa program as a giveaway to developers.",
+     [("the new visa program as a giveaway to developers", "Critics", "see")]),
+    ("The court ruled that the law was unconstitutional.",
+     [("that the law was unconstitutional", "The court", "ruled")]),
+    # the passive names its holder after "by"; the thing held is the subject
+    ("Clinton was endorsed by the Dallas Morning News.", [("Clinton", "Dallas Morning News", "endorsed")]),
+    # noun cues and framing phrases
+    ("In Clinton's view, the plan would hurt working families.",
+     [("the plan would hurt working families", "Clinton", "view")]),
+    ("As one economist put it, the tax cut pays for itself.",
+     [("the tax cut pays for itself", "one economist", "put")]),
+    # a time stamp above an item is no subject
+    ("12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military.",
+     [("political correctness has run amok in the military", "Donald Trump", "says")]),
+])
+def test_beliefs_and_stances(nlp, text, expected):
+    got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert got == expected
+
+
 def test_indirect_continuation_resolves_it(nlp):
     text = ("Russia’s Defense Ministry said two ships had been damaged. "
             "Air defenses had shot down seven missiles, it added.")

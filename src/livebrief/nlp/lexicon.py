@@ -25,7 +25,7 @@ SPEECH_VERBS: frozenset[str] = frozenset("""
     counter retort scoff shout yell chant cry inform brief caution advise charge disclose reveal
     estimate forecast describe characterize characterise call whisper muse wonder demand
     propose recommend signal indicate hint acknowledge concur agree dispute reject dismiss blame
-    continue begin conclude summarize summarise lament praise criticize criticise condemn denounce
+    continue conclude summarize summarise lament praise criticize criticise condemn denounce
     insist tout reassure assure proclaim predict speculate exclaim boom thunder snap sigh laugh
     exult marvel gush scream holler beg implore plead fume rage
 """.split())
@@ -49,6 +49,68 @@ STANCE_VERBS: frozenset[str] = frozenset("""
     support back attack question favor favour challenge welcome embrace champion
 """.split())
 
+#: More cue verbs, written down from general English usage (not from any corpus's annotations):
+#: verbs of reasoning aloud, of judging and expecting, and of backing or attacking a position.
+GENERAL_SPEECH_VERBS: frozenset[str] = frozenset("""
+    reason posit theorize theorise opine aver avow attest swear guarantee certify specify detail
+    elaborate recap lecture vent rant tease intimate misstate lie correct pitch float counsel
+    inquire enquire query remark retort contest protest object testify preach sermonize proclaim
+    broadcast publicize herald trumpet acknowledge confess profess plead speak point rule
+    overrule approve disapprove identify reference compare
+""".split())
+GENERAL_BELIEF_VERBS: frozenset[str] = frozenset("""
+    reckon gather recognize recognise accept trust bet guess anticipate foresee dread wish desire
+    aim yearn regret resent sense judge determine perceive contemplate ponder mull weigh figure
+    presume suppose conjecture infer deduce forget remember hypothesize hypothesise
+    fret agonize agonise cheer mourn relish dislike love hate admire respect despise loathe
+    distrust mistrust like appreciate value cherish
+""".split())
+GENERAL_STANCE_VERBS: frozenset[str] = frozenset("""
+    advocate resist fault commend laud credit thank salute promote lobby campaign fight vote veto
+    block sponsor cosponsor target berate scold chastise castigate excoriate ridicule deride
+    downplay minimize minimise exaggerate brand cast paint frame depict deplore celebrate uphold
+    justify excuse rationalize rationalise contest sue petition pressure disagree side
+    applaud tout press reiterate trumpet denigrate disparage belittle insult attack
+    condone denounce accuse blame fault credit warn caution counter refute debunk
+    address voice raise hammer pound knock needle jab poke ding zing skewer pan trash savage
+    eviscerate roast grill confront dare taunt goad pose dwell harp unveil
+""".split())
+
+#: Nouns that report a view or an utterance of their possessor: "Trump's claim that …",
+#: "Clinton's plan to …", "the senator's criticism of …". General English, not from a corpus.
+CUE_NOUNS: frozenset[str] = frozenset("""
+    claim view statement belief argument assertion contention plan proposal promise pledge vow
+    call demand warning criticism endorsement support opposition position stance assessment
+    estimate admission accusation allegation charge complaint concern fear hope wish insistence
+    suggestion prediction remark comment message testimony account version opinion recommendation
+    denial insinuation boast threat request appeal praise attack condemnation rejection defense
+    defence explanation announcement declaration pitch vision goal idea theory suspicion doubt
+    skepticism scepticism objection push proposition pronouncement observation
+""".split())
+
+#: Predicate nouns and adjectives that state a stance with "be": "X is a critic of Y",
+#: "X is opposed to Y", "X was confident that …". General English.
+STANCE_NOUNS: frozenset[str] = frozenset("""
+    supporter critic opponent advocate proponent fan champion backer defender foe skeptic sceptic
+    ally enemy admirer detractor believer booster cheerleader
+""".split())
+STANCE_ADJECTIVES: frozenset[str] = frozenset("""
+    opposed supportive critical skeptical sceptical sure confident certain convinced optimistic
+    pessimistic hopeful worried concerned afraid determined eager willing reluctant adamant
+    bearish bullish wary doubtful unconvinced enthusiastic keen unhappy happy pleased angry
+    furious upset disappointed frustrated satisfied aware insistent firm
+""".split())
+
+#: Verbs that say what something is seen "as": "critics see the bill as a giveaway".
+AS_VERBS: frozenset[str] = frozenset("see view regard consider describe characterize characterise cast paint portray label treat".split())
+
+#: Nouns that attribute the clause they modify through "in"/"by"/"to": "in Clinton's view, …",
+#: "by his own account, …", "to her mind, …".
+FRAME_NOUNS: frozenset[str] = frozenset("""
+    view word opinion estimation judgment judgement account telling mind estimate reckoning
+    assessment eyes understanding recollection
+""".split())
+
 #: spaCy lemmas that are wrong for cue verbs ("hoping" -> "hop").
 LEMMA_FIXES: dict[str, str] = {"hop": "hope", "retweete": "retweet"}
 
@@ -68,6 +130,7 @@ NOT_CUES: frozenset[str] = frozenset("be have make let help see look go get do m
 XCOMP_CUES: frozenset[str] = frozenset("""
     urge call ask promise vow pledge threaten warn plan want hope expect intend refuse decline agree
     offer seek demand propose tell encourage push press order
+    aim prefer wish desire vote fight lobby campaign pressure advise recommend invite challenge dare
 """.split())
 
 #: Cue verbs whose object is a listener, not what was said: "told reporters".
@@ -75,10 +138,21 @@ LISTENER_VERBS: frozenset[str] = frozenset("tell ask inform brief urge warn advi
 
 #: Cue verbs that report a topic through a preposition: "pointed to X", "spoke of X".
 TOPIC_PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "point": ("to",), "refer": ("to",), "speak": ("of", "about"), "talk": ("about", "of"),
+    "point": ("to", "out"), "refer": ("to",), "speak": ("of", "about", "on", "against"), "talk": ("about", "of"),
     "complain": ("about", "of"), "warn": ("about", "of", "against"), "write": ("about", "of"),
-    "testify": ("about",), "boast": ("about", "of"), "joke": ("about",), "call": ("for",),
+    "testify": ("about", "on"), "boast": ("about", "of"), "joke": ("about",), "call": ("for",),
     "argue": ("for", "against"), "comment": ("on",), "insist": ("on",), "worry": ("about",),
+    # general English: taking a side "for" or "against" something, or speaking "out" on it
+    "vote": ("for", "against"), "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
+    "lobby": ("for", "against"), "fight": ("for", "against"), "rail": ("against",),
+    "press": ("for",), "ask": ("for", "about"), "caution": ("against",), "brag": ("about",), "rant": ("about", "against"),
+    "protest": ("against",), "object": ("to",), "hope": ("for",), "wish": ("for",), "pray": ("for",),
+    "plead": ("for",), "beg": ("for",), "reflect": ("on",), "elaborate": ("on",), "weigh": ("in",),
+    "think": ("about", "of"), "agree": ("with", "on"), "disagree": ("with", "on"),
+    "side": ("with", "against"), "criticize": ("for",), "blame": ("for",), "praise": ("for",),
+    "credit": ("for", "with"), "fault": ("for",), "attack": ("for",), "accuse": ("of",),
+    "seize": ("on", "upon"), "dwell": ("on",), "harp": ("on",), "focus": ("on",),
+    "respond": ("to", "with", "by"), "react": ("to", "with", "by"), "rule": ("on", "against", "for", "in"), "compare": ("to", "with"),
 }
 
 #: Objects that say nothing by themselves: "said it", "denied this".
@@ -131,6 +205,22 @@ PEOPLE_NOUNS: frozenset[str] = frozenset("""
     mother son daughter wife husband donor insider veteran worker employee executive chief head
     director chairman secretary author writer journalist reporter editor columnist host anchor
     commentator blogger doctor physician teacher student parent citizen american
+    regulator contender user doc sibling brother sister colleague partner ally rival conservative
+    liberal progressive moderate evangelical immigrant grandparent trustee chairperson
+    commissioner inspector auditor consultant advocate proponent skeptic sceptic defender fan
+    follower backer elector juror defendant plaintiff victim survivor negotiator envoy operative
+    surrogate academic professor specialist nurse trooper sheriff agent publisher producer actor
+    singer artist celebrity pastor priest rabbi imam bishop owner founder investor billionaire
+    millionaire businessman businesswoman entrepreneur banker forecaster statistician lobbyist
+    youth other those everybody anyone anybody nobody somebody both
+""".split())
+
+#: Heads that count or portion a group: "dozens of papers", "42 percent of voters" hold the view
+#: of the group named after "of".
+PORTION_HEADS: frozenset[str] = frozenset("""
+    dozen dozens hundred hundreds thousand thousands million millions percent number majority
+    minority half third quarter many most some few several one two three all none any each
+    share fraction group bunch host handful lot lots plurality
 """.split())
 
 #: Nouns for documents and findings that can show or say something ("a poll shows", "the memo says").
@@ -139,6 +229,10 @@ SOURCE_NOUNS: frozenset[str] = frozenset("""
     research figure number result filing audit review investigation tweet post ad article editorial
     story book note email message court jury panel indictment complaint lawsuit ruling decision
     estimate projection model forecast finding evidence testimony transcript release website page
+    average slide presentation spot commercial statistic figures numbers census tally count
+    calculation assessment index rating chart graph map photo image picture clip film documentary
+    memoir speech remark interview op-ed column essay blog platform manifesto bill proposal
+    verdict opinion resolution polling paper newspaper magazine outlet network show program
 """.split())
 
 #: Heads of organisation-like common nouns: "the ministry" refers back to a named ministry.
@@ -147,6 +241,9 @@ ORG_HEADS: frozenset[str] = frozenset("""
     court commission police service office administration kremlin pentagon parliament senate
     congress navy force forces guard command embassy authority authorities regime group
     organization organisation union alliance bank firm network newspaper outlet board staff
+    coalition caucus association federation institute center centre foundation panel state
+    country nation city county school university college station league society chamber
+    delegation team body
 """.split())
 
 #: News outlets and wires: a claim they make is a "report".

@@ -222,6 +222,10 @@ def _is_subject(token) -> bool:
 def _cue_text(token) -> str:
     if token.lower_ == "according":
         return "according to"
+    if token.lemma_ == "be":  # "is a critic of", "is opposed to": the stance word is the cue
+        for child in token.children:
+            if child.dep_ in ("attr", "acomp"):
+                return child.text
     parts = [token.text] + [c.text for c in token.children if c.dep_ == "prt"]
     return " ".join(parts)
 
@@ -231,10 +235,19 @@ def _is_cue(token, quoted: list[bool]) -> bool:
         return False
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         return True
+    if token.pos_ == "NOUN":
+        return _noun_cue_holder(token) is not None and _noun_cue_content(token) is not None
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if _lemma(token) == "be":
+        return _copular_stance(token) is not None
+    if _lemma(token) in lexicon.AS_VERBS and _seen_as(token):
+        return True
     if _lemma(token) in _CUE_LEMMAS:
         return True
+    if _lemma(token) == "put" and token.dep_ == "advcl" and _as_clause(token) \
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return True  # "as one strategist put it, …"
     # Any verb with a person or group as subject and a clause as object reports a thought or an
     # utterance: "Clinton conceded that …", "aides fretted that …".
     if token.pos_ == "VERB" and _lemma(token) not in lexicon.NOT_CUES and any(c.dep_ == "ccomp" for c in token.children):
@@ -242,16 +255,97 @@ def _is_cue(token, quoted: list[bool]) -> bool:
     return False
 
 
+def _copular_stance(verb) -> tuple[int, int] | None:
+    """What "X is a critic of …" / "X is opposed to …" / "X was confident that …" takes a stand on."""
+    for child in verb.children:
+        if child.dep_ == "attr" and _lemma(child) in lexicon.STANCE_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        return objs[0].left_edge.i, objs[0].right_edge.i + 1
+        if child.dep_ == "acomp" and child.lower_ in lexicon.STANCE_ADJECTIVES:
+            for comp in child.children:
+                if comp.dep_ in ("ccomp", "xcomp"):
+                    return comp.left_edge.i, comp.right_edge.i + 1
+                if comp.dep_ == "prep" and comp.lower_ in ("to", "of", "about", "on", "with", "that"):
+                    objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    return None
+
+
+def _seen_as(verb) -> bool:
+    """"see/view/describe X as Y": an object and an "as" phrase."""
+    children = list(verb.children)
+    return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+
+
+def _frame_clause(noun) -> tuple[int, int] | None:
+    """The clause an "in X's view" / "by her account" phrase attributes, without the phrase."""
+    prep = noun.head
+    if _lemma(noun) not in lexicon.FRAME_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "to"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.dep_ != "prep":
+        return None
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    a, b = prep.left_edge.i, prep.right_edge.i + 1
+    left, right = (lo, a), (b, hi)
+    return max((left, right), key=lambda r: r[1] - r[0])
+
+
+def _noun_cue_holder(noun):
+    """The possessor of a cue noun who can hold a view: "Trump's claim", "his plan"; else None."""
+    if _lemma(noun) not in lexicon.CUE_NOUNS and _lemma(noun) not in lexicon.FRAME_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (_is_agent_like(child) or child.tag_ == "PRP$"):
+            return child
+    return None
+
+
+_NOUN_CUE_PREPOSITIONS = frozenset({"of", "on", "about", "for", "against", "to"})
+
+
+def _noun_cue_content(noun) -> tuple[int, int] | None:
+    """What a cue noun reports: its clause ("claim that …", "plan to …") or its topic ("criticism of …")."""
+    framed = _frame_clause(noun)
+    if framed is not None:
+        return framed
+    if _lemma(noun) not in lexicon.CUE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl" \
+                and (child.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            return child.left_edge.i, child.right_edge.i + 1
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_CUE_PREPOSITIONS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    return None
+
+
 def _is_agent_like(token) -> bool:
     """A subject that can say or think: a person, a group, a pronoun or a noun for people."""
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
-    if token.lower_ in ("i", "we", "he", "she", "they", "who"):
+    if token.lower_ in ("i", "we", "he", "she", "they", "who", "all", "many", "most", "some", "several", "few"):
         return True
-    return _lemma(token) in lexicon.PEOPLE_NOUNS
+    lemma = _lemma(token)
+    if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "NORP") for c in token.children):
+        return True  # "Trump's running mate, Indiana Gov. Mike Pence, plans …"
+    if lemma in lexicon.PORTION_HEADS:  # "dozens of papers", "most of the voters"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return any(_is_agent_like(c) or _lemma(c) in lexicon.SOURCE_NOUNS
+                           for c in prep.children if c.dep_ == "pobj")
+    return lemma in lexicon.PEOPLE_NOUNS or lemma in lexicon.ORG_HEADS
 
 
-_CUE_LEMMAS = lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.STANCE_VERBS
+_CUE_LEMMAS = (lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.STANCE_VERBS | lexicon.GENERAL_SPEECH_VERBS
+               | lexicon.GENERAL_BELIEF_VERBS | lexicon.GENERAL_STANCE_VERBS)
 
 
 def _lemma(token) -> str:
@@ -267,8 +361,9 @@ def _resolve_cues(art: _Article) -> dict[int, _Cue]:
             continue
         subject = _subject_token(token, art)
         if subject is not None and _lemma(token) not in lexicon.SPEECH_VERBS and token.lower_ != "according" \
-                and not (_is_agent_like(subject) or subject.tag_ in ("PRP", "WP")
-                         or _lemma(subject) in lexicon.SOURCE_NOUNS or subject.ent_type_ == "GPE"):
+                and not (_is_agent_like(subject) or subject.tag_ in ("PRP", "WP", "PRP$")
+                         or _lemma(subject) in lexicon.SOURCE_NOUNS or subject.ent_type_ == "GPE"
+                         or (subject.head.dep_ == "agent" and subject.pos_ == "PROPN")):
             subject = None  # "the videos do not show …", "reason to believe …": no one holds the view
         speaker = _speaker_of(subject, art) if subject is not None else None
         if speaker is not None and speaker.name is not None:
@@ -279,6 +374,8 @@ def _resolve_cues(art: _Article) -> dict[int, _Cue]:
 
 def _subject_token(verb, art: _Article):
     """The token naming who speaks for a cue token, or None."""
+    if verb.pos_ == "NOUN":
+        return _noun_cue_holder(verb)
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         for child in to.children:
@@ -290,7 +387,7 @@ def _subject_token(verb, art: _Article):
     while seen < 4:
         seen += 1
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj") and not art.quoted[child.i]:
+            if child.dep_ in ("nsubj", "csubj") and not art.quoted[child.i] and not _is_dateline(child):
                 return child
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -308,11 +405,18 @@ def _subject_token(verb, art: _Article):
         if head.i == node.i or head.pos_ not in ("VERB", "AUX"):
             break
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ == "VBG") \
-                or (node.dep_ == "conj" and _lemma(head) in _CUE_LEMMAS):
+                or (node.dep_ == "conj" and (_lemma(head) in _CUE_LEMMAS or _lemma(node) in _CUE_LEMMAS)):
             node = head
             continue
         break
     return _adjacent_subject(verb, art)
+
+
+def _is_dateline(token) -> bool:
+    """A time stamp the parser took for a subject: "12:15 p.m.\n\nDonald Trump says …"."""
+    if token.ent_type_ in ("TIME", "DATE") and token.pos_ != "PRON":
+        return True
+    return token.lower_ in ("a.m.", "p.m.", "am", "pm")
 
 
 def _relative_antecedent(pronoun, relcl, art: _Article):
@@ -883,23 +987,48 @@ def _reported_clause(token, art: _Article) -> tuple[int, int] | None:
         root = head if head.pos_ in ("VERB", "AUX") else sent.root
         lo, hi = root.left_edge.i, root.right_edge.i + 1
         return _trim_range(doc, lo, hi, skip=(skip_lo, skip_hi), art=art)
+    if token.pos_ == "NOUN":
+        content = _noun_cue_content(token)
+        return _trim_range(doc, *content, art=art) if content else None
     lemma = _lemma(token)
+    if lemma == "be":
+        content = _copular_stance(token)
+        return _trim_range(doc, *content, art=art, shortest=1) if content else None
     children = list(token.children)
     for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lexicon.XCOMP_CUES):
             return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1, art=art)
-    if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and _as_clause(token))) \
+            and token.head.pos_ in ("VERB", "AUX"):
         head = token.head
         return _trim_range(doc, head.left_edge.i, head.right_edge.i + 1,
                            skip=(token.left_edge.i, token.right_edge.i + 1), art=art)
     if lemma not in lexicon.LISTENER_VERBS:
         for child in children:
-            if child.dep_ == "dobj" and child.lower_ not in lexicon.NOT_CONTENT and child.ent_type_ not in ("DATE", "TIME"):
+            named = any(o.dep_ == "oprd" and o.i > child.i for o in children)  # "called him a master"
+            if child.dep_ == "dobj" and (child.lower_ not in lexicon.NOT_CONTENT or (named and child.lower_ not in ("what", "which"))) \
+                    and child.ent_type_ not in ("DATE", "TIME"):
                 hi = child.right_edge.i + 1
-                for other in children:  # "called the charges unsubstantiated"
-                    if other.dep_ in ("oprd", "ccomp", "xcomp") and other.i > child.i:
+                for other in children:  # "called the charges unsubstantiated", "sees it as a threat"
+                    if (other.dep_ in ("oprd", "ccomp", "xcomp") or (other.dep_ == "prep" and other.lower_ == "as")) \
+                            and other.i > child.i:
                         hi = max(hi, other.right_edge.i + 1)
-                return _trim_range(doc, child.left_edge.i, hi, art=art)
+                # a bare name is a stand's object too: "the union endorsed Clinton"
+                shortest = 1 if child.pos_ == "PROPN" and lemma not in lexicon.SPEECH_VERBS else 2
+                return _trim_range(doc, child.left_edge.i, hi, art=art, shortest=shortest)
+    if any(c.dep_ == "agent" for c in children):  # "Clinton was endorsed by the Times": Clinton
+        for child in children:
+            if child.dep_ == "nsubjpass" and child.lower_ not in lexicon.NOT_CONTENT:
+                return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1, art=art,
+                                   shortest=1 if child.pos_ == "PROPN" else 2)
+    for child in children:
+        if child.dep_ == "oprd" and any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in children):
+            # "what she called a 'rant'": the name given is what is reported
+            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1, art=art, shortest=1)
+        if child.dep_ == "advcl" and any(c.lower_ in ("whether", "how", "why") and c.dep_ in ("advmod", "mark")
+                                         for c in child.children):
+            # "lawmakers have not said how they would pay for it" ("when"/"if" are mostly time and condition)
+            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1, art=art)
     preps = lexicon.TOPIC_PREPOSITIONS.get(lemma, ())
     for child in children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -909,7 +1038,14 @@ def _reported_clause(token, art: _Article) -> tuple[int, int] | None:
     return None
 
 
-def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, art: _Article):
+def _as_clause(token) -> bool:
+    """"As Rosenthal put it, …", "as she noted, …": the clause the cue hangs on is what was said."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, art: _Article,
+                shortest: int = 2):
     """The longest run of [lo, hi) outside ``skip``, without edge punctuation or quoted marks."""
     if skip is not None:
         a, b = skip
@@ -919,7 +1055,7 @@ def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, a
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    if hi - lo < 2:
+    if hi - lo < shortest:
         return None
     return lo, hi
 
@@ -929,4 +1065,4 @@ def _mostly_quoted(art: _Article, lo: int, hi: int) -> bool:
     if not words:
         return True
     inside = sum(1 for i in words if art.quoted[i])
-    return inside >= len(words) - 1
+    return inside >= max(1, len(words) - 1)
