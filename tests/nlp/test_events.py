@@ -9,7 +9,7 @@ import pytest
 from livebrief.model import Article, Attribution, Claim, Event, Place, Quote, TimeExpr
 from livebrief.nlp import analyze_doc
 from livebrief.nlp.events import find_events, sentences
-from livebrief.nlp.plover import TYPES, find_triggers, load_typer
+from livebrief.nlp.plover import TYPES, find_triggers, load_typer, rule_weight
 from livebrief.nlp.summaries import join_spans, kept_spans
 
 pytestmark = pytest.mark.model
@@ -182,6 +182,15 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
     assert kinds("Israel did not agree to the plan.") == ["REJECT"]
     assert kinds("The ministers will not meet.") == ["REJECT"]
     assert kinds("The country failed to meet its commitments.") == []
+
+
+@pytest.mark.parametrize("text, weight", [
+    ("Police arrested 40 opposition activists in Minsk.", 1.0),  # strong trigger, main predicate
+    ("Ukraine has fewer jets than Russia and too few air defense systems to strike them.", 1 / 3),  # embedded
+    ("Nobody was hurt.", 0.0),  # no trigger, no rule
+])
+def test_the_rule_counts_fully_only_for_a_strong_main_predicate(parse, text, weight):
+    assert rule_weight(find_triggers(parse(text)[:])) == pytest.approx(weight)
 
 
 def test_the_model_is_small_and_loaded_once():

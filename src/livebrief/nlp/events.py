@@ -117,10 +117,12 @@ def typed_events(triggers: list[plover.Trigger], scores: dict[str, float]) -> li
 
 
 def sentence_type(triggers: list[plover.Trigger], scores: dict[str, float], *, allow_none: bool = False) -> str:
-    """The sentence's PLOVER type: the typer's scores with the lexicon rules' type boosted by ``RULE_BOOST``."""
+    """The sentence's PLOVER type: the typer's scores with the lexicon rules' type boosted by ``RULE_BOOST``
+    (a third of it when the rule rests on a weak or embedded trigger, see ``plover.rule_weight``)."""
     rule = plover.rule_type(triggers)
+    boost = RULE_BOOST * plover.rule_weight(triggers)
     labels = plover.TYPES + ((plover.NONE,) if allow_none else ())
-    return max(labels, key=lambda kind: scores.get(kind, 0.0) + (RULE_BOOST if kind == rule else 0.0))
+    return max(labels, key=lambda kind: scores.get(kind, 0.0) + (boost if kind == rule else 0.0))
 
 
 def _trigger_for(kind: str, triggers: list[plover.Trigger], main: plover.Trigger | None) -> plover.Trigger:

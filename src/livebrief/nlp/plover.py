@@ -67,6 +67,7 @@ CASE_TO_PLOVER: dict[str, tuple[str, str | None]] = {
 CASE_EXCLUDED = frozenset({"DIPLO", "ATTRIB"})
 
 HELD_OUT_PERCENT = 30
+STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
 
 
 def held_out(text: str) -> bool:
@@ -788,6 +789,14 @@ def features(sent, triggers: list[Trigger] | None = None) -> list[str]:
     else:
         feats.add("notrigger")
     return sorted(feats)
+
+
+def rule_weight(triggers: list[Trigger]) -> float:
+    """How far to trust ``rule_type`` against the model: fully when a strong trigger is the main predicate."""
+    main = main_trigger(triggers)
+    if main is None:
+        return 0.0
+    return 1.0 if main.depth == 0 and main.strength >= STRONG else 1.0 / 3.0
 
 
 @dataclass(frozen=True)
