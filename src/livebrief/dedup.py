@@ -50,7 +50,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from livebrief.errors import ConfigError, LivebriefError, DedupError
+from livebrief.errors import ConfigError, DedupError
 from livebrief.model import Article, CopyLink, normalize_text, text_hash
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from livebrief.batch.output import BatchDir
 from livebrief.batch.plan import InputFile, Partition, expand_inputs, plan, plan_file
 from livebrief.batch.tables import TABLES
 from livebrief.batch.work import PartitionResult, Stages, run_partition
-from livebrief.errors import ConfigError, LivebriefError, BatchError
+from livebrief.errors import ConfigError, BatchError
 from livebrief.model import content_id, utcnow
 from livebrief.settings import DEFAULTS, Settings
 

@@ -19,7 +19,7 @@ from livebrief.brief.quotes import select_quotes
 from livebrief.brief.rank import Salience, parse_time, rank_stories, story_time
 from livebrief.brief.records import Briefing, Item, cited_articles, figures_of, items_of, story_ids
 from livebrief.brief.text import balanced_quotes, clean_space, is_subsequence, numbers, word_count, words
-from livebrief.errors import LivebriefError, NothingToBrief
+from livebrief.errors import NothingToBrief
 from livebrief.model import (
     Analysis, Brief, BriefSection, Citation, Event, SourceRef, Story, StoryArticle, StoryFigure, content_id,
     normalize_text,

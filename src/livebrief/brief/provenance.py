@@ -28,7 +28,7 @@ from livebrief.brief.records import figures_of, items_of
 from livebrief.brief.text import (
     locate_quoted, numbers, quoted_regions, same_name, words,
 )
-from livebrief.errors import LivebriefError, ProvenanceError
+from livebrief.errors import ProvenanceError
 from livebrief.model import Analysis, Article, Brief, BriefQuote, Citation, StoryFigure
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from livebrief.cli import Context, cli, exit_for, pass_ctx
+from livebrief.cli import Context, cli, exit_for
 
 DEFAULT_DEMO_DB = "livebrief-demo.db"
 DEMO_SINCE = "2023-09-10T00:00:00+00:00"
