@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -49,6 +49,7 @@ def compose_story(
     place = state.places.most_common(1)[0][0] if state.places else None
     place_name, lat, lon = _place(items, place)
     published = sorted(i.published for i in items if i.published)
+    start, end = _event_range(events, state)
     figures = tuple(_figures(items, events, analyses, articles))
     claims = tuple(_ledger(items, events, analyses, articles))
     conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, analyses))
@@ -57,7 +58,7 @@ def compose_story(
         title=title,
         types=tuple(t for t, _ in state.types.most_common()),
         place=place_name, lat=lat, lon=lon,
-        start=_event_range(events, state)[0], end=_event_range(events, state)[1],
+        start=start, end=end,
         first_seen=published[0] if published else None,
         updated=published[-1] if published else None,
         articles=tuple(StoryArticle(article_id=info.article_id, url=info.url, source=info.outlet,
@@ -258,4 +259,4 @@ def _confidence(items: list[StoryItem], outlets: list[str]) -> float:
     return round(min(1.0, 0.3 + 0.15 * len(outlets) + 0.2 * known / max(1, 2 * len(items))), 2)
 
 
-__all__ = ["ArticleInfo", "compose_story", "Counter"]
+__all__ = ["ArticleInfo", "compose_story"]
