@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 
 from livebrief.model import Claim, Entity, Quote
 from livebrief.nlp import lexicon
+from livebrief.nlp.doctext import doc_text
 
 #: Cues that assert a fact. Requests, promises, wishes and stances are attributions, not claims.
 ASSERTION_CUES: frozenset[str] = frozenset("""
@@ -35,7 +36,7 @@ ASSERTION_CUES: frozenset[str] = frozenset("""
 
 def find_claims(doc, *, entities: Sequence[Entity], quotes: Sequence[Quote]) -> Iterator[Claim]:
     """Attributed statements of the article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     starts = [t.idx for t in doc]
     names = {e.name: e for e in entities}
     claims: dict[tuple[int, int], Claim] = {}
@@ -138,7 +139,7 @@ def _verified(doc, entities: Sequence[Entity]) -> Iterator[Claim]:
             entity = _entity_at(entities, *span)
             name = entity.name if entity else doc[lo:hi].text
             start, end = _sentence_span(token.sent)
-            yield Claim(text=doc.text[start:end], claimant=name, kind="verified", start=start, end=end,
+            yield Claim(text=doc_text(doc)[start:end], claimant=name, kind="verified", start=start, end=end,
                         claimant_id=entity.id if entity else None, cue=f"{token.text} by")
 
 
@@ -166,5 +167,5 @@ def _blamed(doc, quotes: Sequence[Quote]) -> Iterator[Claim]:
         if token.dep_ == "relcl":  # "an attack that it blamed on Ukraine": the noun and its clause
             lo = min(lo, token.left_edge.i)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        yield Claim(text=doc.text[start:end], claimant=claimant, kind="claim", start=start, end=end,
+        yield Claim(text=doc_text(doc)[start:end], claimant=claimant, kind="claim", start=start, end=end,
                     claimant_id=claimant_id, cue="blamed on")

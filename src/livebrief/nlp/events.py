@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from livebrief.model import Attribution, Entity, Event, Place, Quantity, TimeExpr, content_id
 from livebrief.nlp import plover
+from livebrief.nlp.doctext import doc_text
 from livebrief.nlp.summaries import shorten
 
 MIN_CONFIDENCE = 0.4
@@ -72,7 +73,7 @@ def find_events(doc, *, entities: Sequence[Entity], quotes: Sequence = (), claim
             actors, targets = _roles(trigger, kind, sent, names, quotes)
             found.append(_Found(kind, trigger, confidence, [index], actors, targets))
     found = _merge(found, units, doc, places)
-    digest = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(doc_text(doc).encode("utf-8")).hexdigest()[:12]
     return [_event(item, units, doc, digest, quotes=quotes, claims=claims, quantities=quantities, times=times,
                    places=places, published=published) for item in found]
 
@@ -268,7 +269,7 @@ def _merge(found: list[_Found], units: list, doc, places: Sequence[Place]) -> li
 
 
 def _same_paragraph(first, second, doc) -> bool:
-    return "\n" not in doc.text[first.end_char:second.start_char]
+    return "\n" not in doc_text(doc)[first.end_char:second.start_char]
 
 
 def _compatible(prev: _Found, item: _Found, units: list, places: Sequence[Place]) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from livebrief.model import Entity, Place, content_id
+from livebrief.nlp.doctext import doc_text
 from livebrief.nlp.gazetteer import AP_STATES, US_POSTAL, Entry, Gazetteer, distance_km, load_gazetteer, normalize_name
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -150,7 +151,7 @@ def find_places(doc, *, entities: Iterable[Entity] = ()) -> list[Place]:
     """The places ``doc`` names, geocoded, with every mention; in order of first mention."""
     gazetteer = load_gazetteer()
     entities = tuple(entities or ())
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     mentions = _recognize(doc, text, entities, gazetteer)
     groups = _group(text, mentions, gazetteer)
     context_countries = _context_countries(doc, text, entities, gazetteer)

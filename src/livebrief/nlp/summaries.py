@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from livebrief.nlp.doctext import doc_text
+
 Span = tuple[int, int]
 
 DEFAULT_MAX_WORDS = 30
@@ -27,7 +29,7 @@ REPORTING = frozenset({"say", "tell", "announce", "report", "add", "state", "cla
 
 def shorten(sentence, *, max_words: int = DEFAULT_MAX_WORDS) -> str:
     """The sentence (a spaCy Span) shortened by its parse; a subsequence of its tokens."""
-    return join_spans(sentence.doc.text, kept_spans(sentence, max_words=max_words))
+    return join_spans(doc_text(sentence.doc), kept_spans(sentence, max_words=max_words))
 
 
 def kept_spans(sentence, *, max_words: int = DEFAULT_MAX_WORDS) -> list[Span]:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from livebrief.model import TimeExpr
+from livebrief.nlp.doctext import doc_text
 from livebrief.nlp.dates import (
     HOLIDAYS,
     MONTHS,
@@ -358,7 +359,7 @@ def _context_week(span, anchors: list, sentence_starts: list[int]) -> str | None
     """The week a bare weekday falls in, from "next week"/"last week" in its paragraph or sentence."""
     if not any(t.lower_ in WEEKDAYS for t in span) or len(span) > 3:
         return None
-    text = span.doc.text
+    text = doc_text(span.doc)
     paragraph = text.rfind("\n", 0, span.start_char) + 1
     sentence = bisect.bisect_right(sentence_starts, span.start)
     found = None
