@@ -194,18 +194,23 @@ def build_stories(*, store: Store, settings: Settings) -> list[Story]:
     import pickle
 
     from livebrief.nlp import PIPELINE_VERSION
-    from livebrief.stories import StoryIndex, update_stories
+    from livebrief.stories import StoryIndex, add_analyses, articles_needed, recompose
 
     state_name = f"story_index/{PIPELINE_VERSION}"
     blob = store.load_state(state_name)
     # The blob is our own pickle written by this store, never user-supplied content.
     index = pickle.loads(blob) if blob else StoryIndex()
-    analyses = {a.article.id: a for a in store.analyses(PIPELINE_VERSION)}
     indexed = {key.split("/", 1)[0] for key in index.assignment}
-    new = [a for article_id, a in analyses.items() if article_id not in indexed]
-    if not new:
+    # Only the new analyses and those of the stories they touch are decoded, so a poll of a
+    # large store costs what changed, not what is stored.
+    new_ids = [i for i in store.analysis_ids(PIPELINE_VERSION) if i not in indexed]
+    if not new_ids:
         return []
+    analyses = {a.article.id: a for a in store.analyses(PIPELINE_VERSION, ids=new_ids)}
     copies = {c.article_id: c.original_id for c in store.copies()}
-    stories = update_stories(index, new, copies=copies, lookup=analyses)
+    touched = add_analyses(index, analyses.values(), copies=copies)
+    older = [i for i in articles_needed(index, touched, copies=copies) if i not in analyses]
+    analyses.update((a.article.id, a) for a in store.analyses(PIPELINE_VERSION, ids=older))
+    stories = recompose(index, touched, analyses=analyses, copies=copies)
     store.save_stories(stories, state=(state_name, pickle.dumps(index)))
     return stories

@@ -25,6 +25,8 @@ _ARTICLE_COLUMNS = (
     "language", "text", "removed", "credits", "captions", "fetched_at", "input", "text_hash",
 )
 _JSON_COLUMNS = {"authors", "removed", "credits", "captions"}
+# IDs bound per query when reading a chosen set of rows (SQLite allows 999 in old builds).
+_ID_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -243,18 +245,36 @@ class Store:
         data["article"] = stored.article.to_dict()
         return Analysis.from_dict(data)
 
-    def analyses(self, pipeline_version: str, *, since: str | None = None) -> Iterator[Analysis]:
-        """Analyses of current articles for one pipeline version, oldest article first."""
+    def analyses(self, pipeline_version: str, *, since: str | None = None,
+                 ids: Iterable[str] | None = None) -> Iterator[Analysis]:
+        """Analyses of current articles for one pipeline version, oldest article first.
+
+        ``ids`` narrows them to those articles (read in chunks: SQLite caps bound parameters).
+        """
         sql = ("SELECT an.data, a.* , NULL AS original_id FROM analyses an JOIN articles a ON a.id = an.article_id "
                "WHERE an.pipeline_version = ? AND a.superseded_by IS NULL")
         params: list[Any] = [pipeline_version]
         if since:
             sql += " AND COALESCE(a.published, a.fetched_at, a.stored_at) >= ?"
             params.append(since)
-        for row in self.db.execute(sql + " ORDER BY a.rowid", params):
-            data = json.loads(row["data"])
-            data["article"] = self._row_to_stored(row).article.to_dict()
-            yield Analysis.from_dict(data)
+        if ids is None:
+            chunks: list[list[Any]] = [[]]
+        else:
+            wanted = list(dict.fromkeys(ids))
+            chunks = [wanted[n:n + _ID_CHUNK] for n in range(0, len(wanted), _ID_CHUNK)]
+        for chunk in chunks:
+            where = f" AND a.id IN ({','.join('?' * len(chunk))})" if chunk else ""
+            for row in self.db.execute(sql + where + " ORDER BY a.rowid", params + chunk):
+                data = json.loads(row["data"])
+                data["article"] = self._row_to_stored(row).article.to_dict()
+                yield Analysis.from_dict(data)
+
+    def analysis_ids(self, pipeline_version: str) -> list[str]:
+        """IDs of current articles analysed by one pipeline version, oldest first (no JSON decoded)."""
+        rows = self.db.execute(
+            "SELECT a.id FROM analyses an JOIN articles a ON a.id = an.article_id "
+            "WHERE an.pipeline_version = ? AND a.superseded_by IS NULL ORDER BY a.rowid", (pipeline_version,))
+        return [row[0] for row in rows]
 
     def unanalyzed(self, pipeline_version: str) -> list[Article]:
         """Current articles without an analysis for this pipeline version."""
