@@ -766,18 +766,26 @@ def _cue_for_span(doc, span: _Span, art: _Article, cues: dict[int, _Cue]) -> _Cu
     signed = _signed(doc, span, art) or _colon_cue(doc, span, art, cues)
     if signed is not None:
         return signed
-    # 1. A cue the quoted words hang on in the parse.
+    # 1. A cue the quoted words hang on in the parse. When a verb of saying further up has the same
+    # speaker, its mention is the one that names them: "China said it was “resolutely opposed”".
     for token in inner:
         node = token.head
+        found = None
         for _ in range(8):
             if lo <= node.i < hi:
                 break
             cue = cues.get(node.i)
             if cue is not None and cue.speaker is not None and _lemma(node) not in lexicon.BELIEF_VERBS:
-                return cue
+                if found is None:
+                    found = cue
+                elif _lemma(node) in lexicon.SPEECH_VERBS and cue.speaker.name == found.speaker.name \
+                        and _is_pronoun_span(art, found.speaker.span):
+                    found = cue
             if node.head.i == node.i:
                 break
             node = node.head
+        if found is not None:
+            return found
     # 2. The nearest cue with a speaker in the sentences the quote touches.
     sent_lo = doc[lo].sent.start
     sent_hi = doc[hi - 1].sent.end
@@ -795,6 +803,11 @@ def _cue_for_span(doc, span: _Span, art: _Article, cues: dict[int, _Cue]) -> _Cu
         if best is None or rank < best[0]:
             best = (rank, cue)
     return best[1] if best else None
+
+
+def _is_pronoun_span(art: _Article, span: tuple[int, int] | None) -> bool:
+    words = art.text[span[0]:span[1]].lower() if span else ""
+    return words in lexicon.PERSON_PRONOUNS or words in lexicon.GROUP_PRONOUNS
 
 
 _COLON_LEAD = re.compile(r"\s*([^:\n]{1,60}?)\s*:\s*$")
@@ -818,6 +831,9 @@ def _colon_name(doc, start: int, end: int, art: _Article) -> _Speaker | None:
             return _from_entity(entity, mention)
     if hits or not all(t.is_title or t.is_upper or t.is_punct for t in words):
         return None  # a place or a phrase of the writer's, not a name
+    if not all(t.is_upper or t.is_punct for t in words) \
+            and not any(_lemma(t) in lexicon.PEOPLE_NOUNS or t.lower_ in lexicon.TITLE_WORDS for t in words):
+        return None  # "Stealth Over Health: …" is a headline's lead, not a speaker
     return _Speaker(art.text[start:end], None, (start, end))
 
 
