@@ -170,6 +170,15 @@ def _reports(token) -> bool:
     return token.lemma_.lower() in lexicon.SPEECH_VERBS or any(c.dep_ == "ccomp" for c in token.children)
 
 
+def _loose_modifier(child) -> bool:
+    """"Clinton, clearly frustrated,", "Sanders, celebrating", "Bolton and Gorka both": the writer's
+    aside or a floating quantifier, not part of the name."""
+    if child.lower_ in ("both", "all", "each", "alone", "himself", "herself", "themselves"):
+        return True
+    after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return after_comma and child.dep_ in ("acl", "amod", "advmod") and child.tag_ in ("VBG", "VBN", "JJ", "RB")
+
+
 def _phrase_tokens(head, content: tuple[int, int] | None) -> set[int]:
     """The head's subtree without what is no part of the noun phrase.
 
@@ -186,7 +195,7 @@ def _phrase_tokens(head, content: tuple[int, int] | None) -> set[int]:
         stopped = False
         for child in tok.children:
             if tok.i == head.i and child.i > head.i:
-                stopped = stopped or child.dep_ not in _NP_RIGHT
+                stopped = stopped or child.dep_ not in _NP_RIGHT or _loose_modifier(child)
                 if stopped:
                     continue
             if child.dep_ in ("relcl", "acl") and _reports(child):

@@ -236,7 +236,8 @@ def _is_cue(token, quoted: list[bool]) -> bool:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         return True
     if token.pos_ == "NOUN":
-        return _noun_cue_holder(token) is not None and _noun_cue_content(token) is not None
+        return (_noun_cue_holder(token) is not None and _noun_cue_content(token) is not None) \
+            or _finding_clause(token) is not None
     if token.pos_ not in ("VERB", "AUX"):
         return False
     if _lemma(token) == "be":
@@ -285,10 +286,25 @@ def _frame_clause(noun) -> tuple[int, int] | None:
     """The clause an "in X's view" / "by her account" phrase attributes, without the phrase."""
     prep = noun.head
     if _lemma(noun) not in lexicon.FRAME_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "to"):
-        return None
+        return _finding_clause(noun)
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or prep.dep_ != "prep":
         return None
+    return _clause_without(verb, prep)
+
+
+def _finding_clause(noun) -> tuple[int, int] | None:
+    """The clause an opening "in a poll released Monday, …" attributes to the poll, without the phrase."""
+    prep = noun.head
+    if _lemma(noun) not in lexicon.FINDING_NOUNS or noun.dep_ != "pobj" or prep.lower_ != "in" \
+            or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or prep.i > prep.head.i:
+        return None
+    if _lemma(prep.head) in _CUE_LEMMAS:
+        return None  # "In a recent study, three economists found …": the economists speak
+    return _clause_without(prep.head, prep)
+
+
+def _clause_without(verb, prep) -> tuple[int, int]:
     lo, hi = verb.left_edge.i, verb.right_edge.i + 1
     a, b = prep.left_edge.i, prep.right_edge.i + 1
     left, right = (lo, a), (b, hi)
@@ -374,8 +390,8 @@ def _resolve_cues(art: _Article) -> dict[int, _Cue]:
 
 def _subject_token(verb, art: _Article):
     """The token naming who speaks for a cue token, or None."""
-    if verb.pos_ == "NOUN":
-        return _noun_cue_holder(verb)
+    if verb.pos_ == "NOUN":  # "Trump's claim that …"; a poll speaks for itself: "in a new poll, …"
+        return _noun_cue_holder(verb) or (verb if _finding_clause(verb) is not None else None)
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         for child in to.children:
