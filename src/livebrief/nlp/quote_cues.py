@@ -17,6 +17,8 @@ def cue_text(token) -> str:
     """The cue as the quote records it: "said", "according to", "critic" (for "is a critic of"), "pointed out"."""
     if token.lower_ == "according":
         return "according to"
+    if token.pos_ == "NOUN" and finding_clause(token) is not None:
+        return "in"  # "in a new poll, …"
     if token.lemma_ == "be":  # "is a critic of", "is opposed to": the stance word is the cue
         for child in token.children:
             if child.dep_ in ("attr", "acomp"):
