@@ -22,8 +22,10 @@ articles, split by time into train/dev/test. We score the way BBC citron scores 
 Conventions mapped before scoring (from the parse, never from gold): our direct and partial quote
 spans exclude the quotation marks, PolNeAR's include them, so the adjacent marks are added; our
 speaker span is the name ("Michael Loh"), PolNeAR's source is the whole noun phrase ("Lt. Gen.
-Michael Loh, the head of Air National Guard"), so the name is widened to the noun phrase of its
-head word ("source" rows); "source (name)" scores the bare speaker spans.
+Michael Loh, the head of Air National Guard,"), so the name is widened to the noun phrase of its
+head word, as the annotation guidelines draw it: appositions with their closing comma, relative
+clauses unless they report themselves, never the quote, a dateline or a nested apposition to a
+place ("source" rows); "source (name)" scores the bare speaker spans.
 
 Baseline: every span between paired double quotation marks in a paragraph is a quote; its speaker
 is the nearest PERSON entity in the same sentence, else the nearest one before it.
@@ -156,13 +158,68 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NP_RIGHT = ("appos", "prep", "compound", "punct", "nummod", "amod", "cc", "conj", "case", "poss", "relcl", "acl")
+# Punctuation that ends a noun phrase on its left: a dateline ("BRUSSELS - European leaders"), a
+# colon, or a comma closing an opening phrase ("In the interview, Moore said").
+_NP_LEFT_STOPS = frozenset({",", ";", ":", "-", "--", "—", "–", "―"})
 
 
-def _noun_phrase_span(doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The speaker span widened to its noun phrase, appositives included, relative clauses not.
+def _reports(token) -> bool:
+    """A clause that reports on its own ("who said …", "who argued that …"): a source of its own."""
+    from livebrief.nlp import lexicon
+
+    return token.lemma_.lower() in lexicon.SPEECH_VERBS or any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _loose_modifier(child) -> bool:
+    """"Clinton, clearly frustrated,", "Sanders, celebrating", "Bolton and Gorka both": the writer's
+    aside or a floating quantifier, not part of the name."""
+    if child.lower_ in ("both", "all", "each", "alone", "himself", "herself", "themselves"):
+        return True
+    after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return after_comma and child.dep_ in ("acl", "amod", "advmod") and child.tag_ in ("VBG", "VBN", "JJ", "RB")
+
+
+def _phrase_tokens(head, content: tuple[int, int] | None) -> set[int]:
+    """The head's subtree without what is no part of the noun phrase.
+
+    Dropped: the head's right children after the first one that is no noun modifier, a relative
+    clause that reports ("Mr. Kamin, who emphasized that …" is a source of its own), an apposition to
+    a noun inside a prepositional phrase ("the attorney general of Oklahoma, one of the states …"),
+    a date or time phrase ("a group of doctors in 2015") and the quote itself.
+    """
+    keep: set[int] = set()
+    stack = [(head, False)]
+    while stack:
+        tok, in_clause = stack.pop()
+        keep.add(tok.i)
+        stopped = False
+        for child in tok.children:
+            if tok.i == head.i and child.i > head.i:
+                stopped = stopped or child.dep_ not in _NP_RIGHT or _loose_modifier(child)
+                if stopped:
+                    continue
+            if child.dep_ in ("relcl", "acl") and _reports(child):
+                continue
+            if child.dep_ == "appos" and tok.dep_ == "pobj" and tok.ent_type_ in ("GPE", "LOC") \
+                    and child.ent_type_ not in ("GPE", "LOC"):
+                continue
+            if not in_clause and child.dep_ == "prep" \
+                    and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                continue
+            if content is not None and child.idx < content[1] and content[0] < child.idx + len(child):
+                continue
+            stack.append((child, in_clause or child.pos_ in ("VERB", "AUX")))
+    return keep
+
+
+def _noun_phrase_span(doc, span: tuple[int, int] | None,
+                      content: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The speaker span widened to its noun phrase, as PolNeAR marks sources.
 
     "Indiana Gov. Mike Pence" in "Trump's running mate, Indiana Gov. Mike Pence, said" widens to the
-    whole "Trump's running mate, Indiana Gov. Mike Pence"; never across a line break.
+    whole "Trump's running mate, Indiana Gov. Mike Pence," (an apposition keeps its closing comma);
+    relative clauses count ("Rendell, who chaired the DNC in 2000,") unless they report something
+    themselves; never across a line break, a dash or colon, or the quote itself.
     """
     if span is None:
         return None
@@ -170,24 +227,40 @@ def _noun_phrase_span(doc, span: tuple[int, int] | None) -> tuple[int, int] | No
     if chars is None or len(chars) == 0:
         return span
     head = chars.root
-    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("PRP", "WP", "WDT"):
+    if head.pos_ in ("VERB", "AUX") or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
         return span
+    if span[1] < len(doc.text) and doc.text[span[1]:span[1] + 1] == ":":
+        return span  # "Pence: …" names the speaker of a headline or transcript line
     while head.dep_ == "appos" and head.head.i < head.i:
         head = head.head
-    lo = min(head.left_edge.i, chars.start)
-    hi = head.i + 1
-    for child in head.rights:
-        if child.dep_ not in _NP_RIGHT:
+    keep = _phrase_tokens(head, content)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    hi += 1
+    for i in range(head.i - 1, lo - 1, -1):
+        if doc[i].text in _NP_LEFT_STOPS and i < chars.start \
+                and (doc[i].text != "-" or doc[i - 1].whitespace_):  # not "vice-presidential"
+            lo = i + 1
             break
-        hi = child.right_edge.i + 1
+    lo = min(lo, chars.start)
     hi = max(hi, chars.end)
     line_start = doc.text.rfind("\n", 0, span[0]) + 1
     line_end = doc.text.find("\n", span[1])
     line_end = len(doc.text) if line_end == -1 else line_end
     while lo < chars.start and (doc[lo].idx < line_start or doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > chars.end and (doc[hi - 1].idx >= line_end or doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    while hi > chars.end and (doc[hi - 1].idx >= line_end or doc[hi - 1].is_space
+                              or (doc[hi - 1].is_punct and doc[hi - 1].text != ")")):
         hi -= 1
+    if doc[hi - 1].text == ")" and "(" not in doc[lo:hi - 1].text:
+        hi -= 1
+    # An apposition is closed by a comma, which PolNeAR keeps: "Putney, the police chief, said".
+    appositive = any(doc[i].dep_ == "appos" and i > head.i for i in range(lo, hi))
+    if appositive and hi < len(doc) and doc[hi].text == "," and doc[hi].idx < line_end:
+        hi += 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
@@ -201,8 +274,8 @@ def ours(doc) -> list[Prediction]:
         content = (quote.start, quote.end)
         if quote.kind in ("direct", "partial"):
             content = _with_marks(doc.text, quote.start, quote.end)
-        preds.append(Prediction(content, quote.speaker_span, _noun_phrase_span(doc, quote.speaker_span),
-                                quote.kind, quote.speaker))
+        source_np = _noun_phrase_span(doc, quote.speaker_span, content)
+        preds.append(Prediction(content, quote.speaker_span, source_np, quote.kind, quote.speaker))
     return preds
 
 

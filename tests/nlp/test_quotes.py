@@ -256,3 +256,36 @@ def test_docs_example_runs():
     page = (Path(__file__).resolve().parents[2] / "docs" / "nlp-quotes.md").read_text(encoding="utf-8")
     block = page.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(block, "docs/nlp-quotes.md", "exec"), {})  # noqa: S102 - our own docs example
+
+
+# -- speakers of reported words (PolNeAR-style shapes, sentences of our own) ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an opening "in a poll" attributes its clause to the poll ...
+    ("In the latest poll, turnout among young voters rose sharply.",
+     [("turnout among young voters rose sharply", "the latest poll", "in")]),
+    # ... unless the clause has a speaker of its own
+    ("In a new study, two economists found that tariffs raised prices.",
+     [("that tariffs raised prices", "two economists", "found")]),
+])
+def test_findings_speak_for_themselves(nlp, text, expected):
+    assert [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"] == expected
+
+
+@pytest.mark.parametrize("text, speaker, span", [
+    # a pronoun under a verb of saying with the same speaker: the saying verb's mention names them
+    ("The union said it was “firmly opposed” to the plan.", "The union", "The union"),
+    ("Mayor Anna Kovalenko said she was “deeply troubled” by the report.", "Anna Kovalenko", "Anna Kovalenko"),
+    # a different inner speaker keeps the quote: the words are the minister's
+    ("The minister called the deal a “historic step”, Reuters reported.", "The minister", "The minister"),
+])
+def test_partial_quote_speaker_span(nlp, text, speaker, span):
+    partial = [q for q in quotes_of(nlp, text) if q.kind == "partial"]
+    assert len(partial) == 1
+    start, end = partial[0].speaker_span
+    assert (partial[0].speaker, text[start:end]) == (speaker, span)
+
+
+def test_a_headline_lead_is_no_speaker(nlp):
+    text = "Quiet Over Budget: Council Delays the Vote\n\nThe council met on Monday."
+    assert [q for q in quotes_of(nlp, text) if q.cue == ":"] == []

@@ -111,6 +111,9 @@ FRAME_NOUNS: frozenset[str] = frozenset("""
     assessment eyes understanding recollection
 """.split())
 
+#: Findings that report the clause an opening "in" phrase leads: "In a poll released Monday, 50 percent …".
+FINDING_NOUNS: frozenset[str] = frozenset("poll survey study report analysis review audit census".split())
+
 #: spaCy lemmas that are wrong for cue verbs ("hoping" -> "hop").
 LEMMA_FIXES: dict[str, str] = {"hop": "hope", "retweete": "retweet"}
 

@@ -1,0 +1,252 @@
+"""Cues: which tokens report speech, thought or a stance, and what words they report.
+
+``is_cue(token, quoted)`` says whether a token is a cue (a verb of saying, believing or taking a stand
+from ``lexicon``, "according to", a cue noun with its holder, "in X's view", an opening "in a poll",
+"X is a critic of", "X sees Y as Z", or any verb with a person as subject and a clause as object);
+``reported_clause(token, quoted)`` gives the token range of what it reports. Who holds the view is
+``quote_speakers``' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from livebrief.nlp import lexicon
+
+def cue_text(token) -> str:
+    """The cue as the quote records it: "said", "according to", "critic" (for "is a critic of"), "pointed out"."""
+    if token.lower_ == "according":
+        return "according to"
+    if token.pos_ == "NOUN" and finding_clause(token) is not None:
+        return "in"  # "in a new poll, …"
+    if token.lemma_ == "be":  # "is a critic of", "is opposed to": the stance word is the cue
+        for child in token.children:
+            if child.dep_ in ("attr", "acomp"):
+                return child.text
+    parts = [token.text] + [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def is_cue(token, quoted: list[bool]) -> bool:
+    """Whether a token outside quotation marks reports speech, a thought or a stand."""
+    if quoted[token.i]:
+        return False
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return True
+    if token.pos_ == "NOUN":
+        return (noun_cue_holder(token) is not None and _noun_cue_content(token) is not None) \
+            or finding_clause(token) is not None
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma_of(token) == "be":
+        return _copular_stance(token) is not None
+    if lemma_of(token) in lexicon.AS_VERBS and _seen_as(token):
+        return True
+    if lemma_of(token) in CUE_LEMMAS:
+        return True
+    if lemma_of(token) == "put" and token.dep_ == "advcl" and _as_clause(token) \
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return True  # "as one strategist put it, …"
+    # Any verb with a person or group as subject and a clause as object reports a thought or an
+    # utterance: "Clinton conceded that …", "aides fretted that …".
+    if token.pos_ == "VERB" and lemma_of(token) not in lexicon.NOT_CUES and any(c.dep_ == "ccomp" for c in token.children):
+        return any(c.dep_ == "nsubj" and is_agent_like(c) for c in token.children)
+    return False
+
+
+def _copular_stance(verb) -> tuple[int, int] | None:
+    """What "X is a critic of …" / "X is opposed to …" / "X was confident that …" takes a stand on."""
+    for child in verb.children:
+        if child.dep_ == "attr" and lemma_of(child) in lexicon.STANCE_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        return objs[0].left_edge.i, objs[0].right_edge.i + 1
+        if child.dep_ == "acomp" and child.lower_ in lexicon.STANCE_ADJECTIVES:
+            for comp in child.children:
+                if comp.dep_ in ("ccomp", "xcomp"):
+                    return comp.left_edge.i, comp.right_edge.i + 1
+                if comp.dep_ == "prep" and comp.lower_ in ("to", "of", "about", "on", "with", "that"):
+                    objs = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    return None
+
+
+def _seen_as(verb) -> bool:
+    """"see/view/describe X as Y": an object and an "as" phrase."""
+    children = list(verb.children)
+    return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+
+
+def _frame_clause(noun) -> tuple[int, int] | None:
+    """The clause an "in X's view" / "by her account" phrase attributes, without the phrase."""
+    prep = noun.head
+    if lemma_of(noun) not in lexicon.FRAME_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "to"):
+        return finding_clause(noun)
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.dep_ != "prep":
+        return None
+    return _clause_without(verb, prep)
+
+
+def finding_clause(noun) -> tuple[int, int] | None:
+    """The clause an opening "in a poll released Monday, …" attributes to the poll, without the phrase."""
+    prep = noun.head
+    if lemma_of(noun) not in lexicon.FINDING_NOUNS or noun.dep_ != "pobj" or prep.lower_ != "in" \
+            or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or prep.i > prep.head.i:
+        return None
+    if lemma_of(prep.head) in CUE_LEMMAS:
+        return None  # "In a recent study, three economists found …": the economists speak
+    return _clause_without(prep.head, prep)
+
+
+def _clause_without(verb, prep) -> tuple[int, int]:
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    a, b = prep.left_edge.i, prep.right_edge.i + 1
+    left, right = (lo, a), (b, hi)
+    return max((left, right), key=lambda r: r[1] - r[0])
+
+
+def noun_cue_holder(noun):
+    """The possessor of a cue noun who can hold a view: "Trump's claim", "his plan"; else None."""
+    if lemma_of(noun) not in lexicon.CUE_NOUNS and lemma_of(noun) not in lexicon.FRAME_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (is_agent_like(child) or child.tag_ == "PRP$"):
+            return child
+    return None
+
+
+_NOUN_CUE_PREPOSITIONS = frozenset({"of", "on", "about", "for", "against", "to"})
+
+
+def _noun_cue_content(noun) -> tuple[int, int] | None:
+    """What a cue noun reports: its clause ("claim that …", "plan to …") or its topic ("criticism of …")."""
+    framed = _frame_clause(noun)
+    if framed is not None:
+        return framed
+    if lemma_of(noun) not in lexicon.CUE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.dep_ != "relcl" \
+                and (child.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            return child.left_edge.i, child.right_edge.i + 1
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_CUE_PREPOSITIONS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    return None
+
+
+def is_agent_like(token) -> bool:
+    """A subject that can say or think: a person, a group, a pronoun or a noun for people."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if token.lower_ in ("i", "we", "he", "she", "they", "who", "all", "many", "most", "some", "several", "few"):
+        return True
+    lemma = lemma_of(token)
+    if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "NORP") for c in token.children):
+        return True  # "Trump's running mate, Indiana Gov. Mike Pence, plans …"
+    if lemma in lexicon.PORTION_HEADS:  # "dozens of papers", "most of the voters"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return any(is_agent_like(c) or lemma_of(c) in lexicon.SOURCE_NOUNS
+                           for c in prep.children if c.dep_ == "pobj")
+    return lemma in lexicon.PEOPLE_NOUNS or lemma in lexicon.ORG_HEADS
+
+
+CUE_LEMMAS = (lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.STANCE_VERBS | lexicon.GENERAL_SPEECH_VERBS
+               | lexicon.GENERAL_BELIEF_VERBS | lexicon.GENERAL_STANCE_VERBS)
+
+
+def lemma_of(token) -> str:
+    """The lower-case lemma, with spaCy's wrong lemmas of cue verbs fixed ("hoping" -> "hope")."""
+    lemma = token.lemma_.lower()
+    return lexicon.LEMMA_FIXES.get(lemma, lemma)
+
+
+def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
+    """Token range of what a cue reports, or None (``quoted``: which tokens are inside quotation marks)."""
+    doc = token.doc
+    if token.lower_ == "according":
+        head = token.head
+        if head.i == token.i or (head.lemma_.lower() in lexicon.SPEECH_VERBS and not quoted[head.i]):
+            return None  # "According to the Kremlin, Kim told Putin …": a relay of Kim's words
+        sent = token.sent
+        skip_lo, skip_hi = token.left_edge.i, token.right_edge.i + 1
+        root = head if head.pos_ in ("VERB", "AUX") else sent.root
+        lo, hi = root.left_edge.i, root.right_edge.i + 1
+        return _trim_range(doc, lo, hi, skip=(skip_lo, skip_hi))
+    if token.pos_ == "NOUN":
+        content = _noun_cue_content(token)
+        return _trim_range(doc, *content) if content else None
+    lemma = lemma_of(token)
+    if lemma == "be":
+        content = _copular_stance(token)
+        return _trim_range(doc, *content, shortest=1) if content else None
+    children = list(token.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lexicon.XCOMP_CUES):
+            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1)
+    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and _as_clause(token))) \
+            and token.head.pos_ in ("VERB", "AUX"):
+        head = token.head
+        return _trim_range(doc, head.left_edge.i, head.right_edge.i + 1,
+                           skip=(token.left_edge.i, token.right_edge.i + 1))
+    if lemma not in lexicon.LISTENER_VERBS:
+        for child in children:
+            named = any(o.dep_ == "oprd" and o.i > child.i for o in children)  # "called him a master"
+            if child.dep_ == "dobj" and (child.lower_ not in lexicon.NOT_CONTENT or (named and child.lower_ not in ("what", "which"))) \
+                    and child.ent_type_ not in ("DATE", "TIME"):
+                hi = child.right_edge.i + 1
+                for other in children:  # "called the charges unsubstantiated", "sees it as a threat"
+                    if (other.dep_ in ("oprd", "ccomp", "xcomp") or (other.dep_ == "prep" and other.lower_ == "as")) \
+                            and other.i > child.i:
+                        hi = max(hi, other.right_edge.i + 1)
+                # a bare name is a stand's object too: "the union endorsed Clinton"
+                shortest = 1 if child.pos_ == "PROPN" and lemma not in lexicon.SPEECH_VERBS else 2
+                return _trim_range(doc, child.left_edge.i, hi, shortest=shortest)
+    if any(c.dep_ == "agent" for c in children):  # "Clinton was endorsed by the Times": Clinton
+        for child in children:
+            if child.dep_ == "nsubjpass" and child.lower_ not in lexicon.NOT_CONTENT:
+                return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1,
+                                   shortest=1 if child.pos_ == "PROPN" else 2)
+    for child in children:
+        if child.dep_ == "oprd" and any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in children):
+            # "what she called a 'rant'": the name given is what is reported
+            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1, shortest=1)
+        if child.dep_ == "advcl" and any(c.lower_ in ("whether", "how", "why") and c.dep_ in ("advmod", "mark")
+                                         for c in child.children):
+            # "lawmakers have not said how they would pay for it" ("when"/"if" are mostly time and condition)
+            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1)
+    preps = lexicon.TOPIC_PREPOSITIONS.get(lemma, ())
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _trim_range(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    return None
+
+
+def _as_clause(token) -> bool:
+    """"As Rosenthal put it, …", "as she noted, …": the clause the cue hangs on is what was said."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, shortest: int = 2):
+    """The longest run of [lo, hi) outside ``skip``, without edge punctuation or quoted marks."""
+    if skip is not None:
+        a, b = skip
+        left, right = (lo, min(a, hi)), (max(b, lo), hi)
+        lo, hi = max((left, right), key=lambda r: r[1] - r[0])
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("and", "but")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < shortest:
+        return None
+    return lo, hi
