@@ -1,0 +1,372 @@
+"""Event triggers over the dependency parse, and the sentence type the rules alone give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
+from livebrief.nlp.plover.lexicon import (
+    AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
+    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+)
+
+STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event predicate in a sentence: the deciding token, its PLOVER type and what shaped it."""
+
+    i: int  # doc index of the deciding token (the governing verb when one decides the type)
+    type: str
+    mode: str | None
+    lemma: str
+    content: int | None = None  # doc index of the governed event predicate, when a governor decided
+    negated: bool = False
+    future: bool = False
+    obligation: bool = False
+    strength: float = 1.0  # below 1 for weak cues (a bare noun, an ambiguous verb)
+    depth: int = 0  # steps from the sentence's main predicate (the root, or what a reporting root reports)
+    conditional: bool = False
+    token: object = field(default=None, compare=False, repr=False)  # the spaCy Token at ``i``
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _particle(token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and (_lemma(token), child.lower_) in PHRASAL_TRIGGERS:
+            return child.lower_
+    for child in token.children:  # "open fire", "set fire to"
+        if child.dep_ == "dobj" and (_lemma(token), child.lower_) in PHRASAL_TRIGGERS:
+            return child.lower_
+    return None
+
+
+def _objects(token) -> list:
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def _subjects(token) -> list:
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    head = token
+    while not subjects and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+    return subjects
+
+
+def _aux(token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    head = token
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:  # "will try to meet", "will meet and sign"
+        head = head.head
+        words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if "going" in words or token.head.lower_ == "going":
+        words.add("going")
+    return words
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")
+               for c in token.children)
+
+
+def _verb_entry(token) -> tuple[str, str | None, float] | None:
+    lemma = _lemma(token)
+    particle = _particle(token)
+    if particle is not None:
+        kind, mode = PHRASAL_TRIGGERS[(lemma, particle)]
+        if (lemma, particle) == ("hand", "over") and any(_lemma(o) in AID_OBJECTS for o in _objects(token)):
+            return "AID", None, 1.0
+        return kind, mode, 1.0
+    if lemma in REPORTING_VERBS and lemma not in VERB_TRIGGERS:
+        return None
+    entry = VERB_TRIGGERS.get(lemma)
+    objects = [_lemma(o) for o in _objects(token)]
+    subjects = {_lemma(s) for s in _subjects(token)}
+    if lemma in FIRING_VERBS and any(o in WEAPON_NOUNS for o in objects):
+        return "ASSAULT", None, 1.0
+    if entry is None:
+        return None
+    kind, mode = entry
+    if lemma in NON_EVENT_OBJECTS and any(o in NON_EVENT_OBJECTS[lemma] for o in objects):
+        if lemma == "strike" and any(o in AGREEMENT_NOUNS for o in objects):
+            return "AGREE", None, 1.0
+        return None
+    strength = 1.0
+    if lemma in ("strike", "march", "block", "rally") and subjects & PROTESTERS:
+        return "PROTEST", "strike" if lemma == "strike" else ("obstruct" if lemma == "block" else "demo"), 1.0
+    if lemma == "strike" and kind == "ASSAULT" and not objects:
+        strength = 0.6
+    if lemma == "violate" and any(o in ("ceasefire", "truce", "armistice") for o in objects):
+        return "ASSAULT", None, 1.0  # CAMEO 196, "violate ceasefire"
+    if lemma == "protest" and not (subjects & PROTESTERS) and any(
+            s.ent_type_ == "GPE" or _lemma(s) in ("government", "ministry", "embassy", "foreign")
+            for s in _subjects(token)):
+        return "ACCUSE", "disapprove", 1.0
+    if lemma == "welcome" and not any(o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or o.pos_ == "PROPN"
+                                      for o in _objects(token)):
+        return "SUPPORT", None, 1.0
+    if lemma == "withdraw" and any(o in DIPLOMATIC_OBJECTS for o in objects):
+        return "SANCTION", "withdraw", 1.0
+    if lemma == "expel" and not any(o in DIPLOMATIC_OBJECTS for o in objects):
+        return "COERCE", "deport", 1.0
+    if lemma == "impose" and any(o in ("sanction", "embargo") for o in objects):
+        return "SANCTION", "discontinue", 1.0
+    if lemma in ("give", "provide", "send", "supply", "deliver", "grant", "help", "assist"):
+        if not any(o in AID_OBJECTS for o in objects) and lemma not in ("help", "assist"):
+            return None
+        if lemma == "send" and any(o in ("troop", "force", "soldier", "warship") for o in objects):
+            return "MOBILIZE", "troops", 0.6
+        strength = 0.8
+    if lemma in WEAK_VERBS:
+        strength = min(strength, 0.8)
+    if lemma == "ask" and _question(token):
+        return None
+    if lemma in ("fight",) and token.pos_ != "VERB":
+        return None
+    return kind, mode, strength
+
+
+def _noun_entry(token) -> tuple[str, str | None, float] | None:
+    lemma = _lemma(token)
+    if lemma in WEAPON_NOUNS and token.dep_ in ("dobj", "nsubj", "nsubjpass") and \
+            _lemma(token.head) in FIRING_VERBS:
+        return "ASSAULT", None, 0.8
+    entry = NOUN_TRIGGERS.get(lemma)
+    if entry is None:
+        return None
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and lemma != "hunger":
+        return None  # "attack drones", "the summit's agenda"
+    if lemma == "hunger":
+        if not any(_lemma(token.head) == "strike" or _lemma(c) == "strike" for c in (token.head,)):
+            return None
+        return "PROTEST", "hunger", 1.0
+    head = token.head
+    phrase = token
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ == "pobj" and (phrase.head.lower_ in BACKGROUND_PREPS or
+                                  phrase.head.head.lower_ in ("due", "because", "given", "thanks")):
+        return None
+    if lemma == "strike" and any(_lemma(c) in PROTESTERS | {"general", "labour", "labor", "national", "hunger",
+                                                            "union", "work"}
+                                 for c in (*token.children, *token.sent)):
+        return "PROTEST", "hunger" if any(_lemma(c) == "hunger" for c in token.children) else "strike", 1.0
+    if lemma == "package" and not any(_lemma(c) in AID_OBJECTS | {"military", "humanitarian", "financial",
+                                                                   "economic", "aid", "security"}
+                                      for c in token.subtree):
+        return None
+    kind, mode = entry
+    light = _lemma(head) in LIGHT_VERBS | {"express", "voice", "extend", "convey", "offer", "give"} and \
+        token.dep_ == "dobj"
+    if lemma in LIGHT_ONLY_NOUNS and not light:
+        return None
+    strength = 0.9 if light else 0.6
+    return kind, mode, strength
+
+
+def _future(token) -> bool:
+    return bool(_aux(token) & FUTURE_AUX)
+
+
+def _obligation(token) -> bool:
+    return bool(_aux(token) & OBLIGATION_AUX)
+
+
+def _governor(token):
+    """The governing verb of an event predicate (threaten, agree, urge ...), with its type, or None."""
+    head, child = token.head, token
+    for _ in range(3):
+        if head.i == child.i:
+            return None
+        if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj", "advcl", "acl") or child.dep_ == "prep":
+            lemma = _lemma(head)
+            if lemma in GOVERNORS and not (lemma == "prepare" and token.dep_ == "dobj") and \
+                    not (lemma == "ask" and _question(head)):
+                if child.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                     for c in child.children):
+                    return None
+                return head, GOVERNORS[lemma]
+            particle = _particle(head)
+            if particle and (lemma, particle) in GOVERNING_PHRASES:
+                return head, GOVERNING_PHRASES[(lemma, particle)]
+            if head.dep_ == "prep" or head.pos_ in ("ADP", "PART") or child.dep_ in ("pobj", "pcomp") or (
+                    lemma in LIGHT_VERBS | {"resume", "continue"} and child.dep_ in ("dobj", "xcomp")):
+                child, head = head, head.head
+                continue
+        return None
+    return None
+
+
+def find_triggers(sent) -> list[Trigger]:
+    """Event predicates of one sentence (a spaCy Span), governing verbs and negation applied, in text order."""
+    raw: list[tuple[object, str, str | None, float]] = []
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and _lemma(token) in ("willing", "ready")):
+            if token.dep_ in ("amod", "compound"):  # "long-threatened invasion"
+                continue
+            entry = _verb_entry(token)
+            if entry is not None and token.dep_ in ("acl", "relcl"):  # "weapons seized last year": background
+                entry = (entry[0], entry[1], min(entry[2], 0.5))
+        elif token.pos_ == "NOUN":
+            entry = _noun_entry(token)
+        else:
+            entry = None
+        if entry is None and token.pos_ in ("VERB", "AUX") and _obligation(token) and (
+                token.dep_ == "ROOT" or _lemma(token.head) in REPORTING_VERBS):
+            entry = ("REQUEST", None, 0.9)  # "Libya must hand over the suspects, the minister said"
+        elif entry is not None and _obligation(token) and entry[0] in COOPERATIVE | {"REQUEST"} and (
+                token.dep_ == "ROOT" or _lemma(token.head) in REPORTING_VERBS):
+            entry = ("REQUEST", _content_mode("REQUEST", entry[0], entry[1]), 1.0)
+        if entry is not None:
+            raw.append((token, *entry))
+    triggers: dict[int, Trigger] = {}
+    raw_kinds = {token.i: kind for token, kind, _, _ in raw}
+    raw = [r for r in raw if not (r[0].pos_ == "NOUN" and r[0].dep_ in ("dobj", "pobj") and
+                                  _verb_of(r[0]).i in raw_kinds and _verb_of(r[0]) is not r[0] and
+                                  _lemma(_verb_of(r[0])) not in GOVERNORS)]
+    for token, kind, mode, strength in raw:
+        if kind == "REQUEST" and _purpose_of(token, raw_kinds, "PROTEST"):
+            continue
+        governed = _governor(token)
+        negated = _negated(token)
+        if governed is not None:
+            gov, gov_kind = governed
+            if gov_kind == "AGREE" and kind in CONFLICTUAL:
+                gov_kind = "THREATEN"  # "vowed to retaliate"
+            if gov_kind == "REJECT" and kind == "ASSAULT" and _lemma(gov) == "deny":
+                gov_kind = "REJECT"
+            if _negated(gov) and gov_kind in ("AGREE", "REQUEST"):
+                gov_kind = "REJECT"
+            if _lemma(gov) == "order" and token.dep_ == "dobj" and token.pos_ == "NOUN":
+                gov_kind = kind  # "ordered patrols" is MOBILIZE, "ordered the arrest" COERCE
+            if gov_kind == "REQUEST" and _purpose_of(gov, raw_kinds, "PROTEST"):
+                continue  # the demand of a protest is not a separate event (PLOVER 3.12)
+            trig = Trigger(gov.i, gov_kind, _content_mode(gov_kind, kind, mode), _lemma(gov), content=token.i,
+                           negated=_negated(gov), future=_future(gov), obligation=_obligation(gov),
+                           strength=1.0 if gov.dep_ not in ("acl", "relcl") else 0.5, depth=_depth(gov),
+                           conditional=_conditional(gov), token=gov)
+        else:
+            if negated and kind in COOPERATIVE:
+                kind, mode = "REJECT", None
+            trig = Trigger(token.i, kind, mode, _lemma(token), negated=negated, future=_future(token),
+                           obligation=_obligation(token), strength=strength, depth=_depth(token),
+                           conditional=_conditional(token), token=token)
+        old = triggers.get(trig.i)
+        if old is not None and (old.strength, old.content is not None) >= (trig.strength, trig.content is not None):
+            continue  # keep the strongest reading of a token, and the governing one ("urged X to agree")
+        triggers[trig.i] = trig
+    # Governing verbs that are triggers themselves ("agreed", "urged") are kept once, as governors.
+    governed_away = {t.content for t in triggers.values() if t.content is not None}
+    return sorted((t for i, t in triggers.items() if i not in governed_away), key=lambda t: t.i)
+
+
+def _question(token) -> bool:
+    """"when asked whether he would ...": a question put to someone, not a request."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or any(
+        c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+        or c.lower_ == "about" for c in token.children)
+
+
+def _verb_of(token):
+    """The verb a noun is the object of, directly or through a preposition ("talk about X")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head
+
+
+def _purpose_of(token, kinds: dict[int, str], kind: str) -> bool:
+    """True when ``token`` heads a purpose clause ("to demand ...") of a trigger of ``kind``."""
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("advcl", "xcomp", "acl", "relcl", "conj") or head.head.i == head.i:
+            return False
+        head = head.head
+        if kinds.get(head.i) == kind:
+            return True
+    return False
+
+
+def _conditional(token) -> bool:
+    """"will withdraw ... unless", "may halt ... if": a conditional future reads as a threat."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark")
+               for c in token.children)
+
+
+def _depth(token) -> int:
+    """Tree distance to the main predicate: the root, or the clause a reporting root reports."""
+    steps = 0
+    while token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis") and _lemma(token.head) in REPORTING_VERBS and \
+                token.head.dep_ == "ROOT":
+            return steps
+        token = token.head
+        steps += 1
+    return steps
+
+
+def main_trigger(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that types the sentence: strongest, then nearest the main predicate, then first."""
+    if not triggers:
+        return None
+    return max(triggers, key=lambda t: (t.strength, -t.depth, -t.i))
+
+
+def rule_type(triggers: list[Trigger]) -> str | None:
+    """The sentence type by the lexicon and PLOVER's conventions, without the model.
+
+    Future cooperation ("will visit", "will provide aid", "will release") is AGREE and future force or
+    coercion ("would blockade Paris", "will extend the curfew") THREATEN, as the PLOVER gold records code them;
+    a conditional future ("will withdraw ... unless") is a threat.
+    """
+    main = main_trigger(triggers)
+    if main is None:
+        return None
+    if (main.future or "may" in _aux(main.token)) and main.type in COOPERATIVE | CONFLICTUAL and \
+            main.conditional:
+        return "THREATEN"
+    if main.future and not main.negated:
+        if main.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
+            return "AGREE"
+        if main.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST"):
+            return "THREATEN"
+    return main.type
+
+
+def _content_mode(gov_kind: str, kind: str, mode: str | None) -> str | None:
+    if gov_kind == "THREATEN":
+        return {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
+                "PROTEST": "restrict"}.get(kind)
+    if gov_kind in ("REQUEST", "REJECT"):
+        return {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet",
+                "RETREAT": "yield", "CONCEDE": "yield"}.get(kind)
+    if gov_kind == "ACCUSE":
+        return "allege"
+    return None
+
+
+def rule_weight(triggers: list[Trigger]) -> float:
+    """How far to trust ``rule_type`` against the model: fully when a strong trigger is the main predicate."""
+    main = main_trigger(triggers)
+    if main is None:
+        return 0.0
+    return 1.0 if main.depth == 0 and main.strength >= STRONG else 1.0 / 3.0
+
+
+def keyword_type(sent) -> str | None:
+    """The keyword baseline: the type of the first lexicon lemma in the sentence, no parse rules."""
+    for token in sent:
+        entry = VERB_TRIGGERS.get(_lemma(token)) if token.pos_ == "VERB" else NOUN_TRIGGERS.get(_lemma(token))
+        if entry is not None:
+            return entry[0]
+    return None
