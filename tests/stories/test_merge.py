@@ -84,3 +84,27 @@ def test_title_is_a_source_sentence():
     [story] = build(ru)
     article_id, start, end = story.title_ref
     assert RU_TEXT[start:end] == story.title
+
+
+def test_a_claimants_party_comes_from_the_storys_own_articles():
+    """An unrelated article built alongside (here one that titles the claimant) does not change a story."""
+    ru = analysis("a1", "NorthWire", RU_TEXT.replace("Russia's Defense Ministry", "Igor Konashenkov"),
+                  claimant="Igor Konashenkov", injured=24, published="2023-09-13T12:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T07:00:00+00:00")
+    summit_text = "Igor Konashenkov met reporters in Vladivostok. He spoke for an hour on Friday."
+    summit = Analysis(
+        article=Article(id="a3", text=summit_text, title="Briefing", url="https://far.example/a3",
+                        source="Far East Daily", published="2023-09-20T09:00:00+00:00",
+                        text_hash=text_hash(summit_text)),
+        entities=(Entity(id="e1", name="Igor Konashenkov", type="PERSON", mentions=((0, 16),),
+                         title="Russian Defense Ministry spokesman"),),
+        places=(Place(name="Vladivostok", lat=43.1, lon=131.9, country="RU", feature="city"),),
+        events=(Event(id="ev1", type="CONSULT", summary=summit_text[:47], date="2023-09-20", place="Vladivostok",
+                      evidence=((0, 47),)),),
+    )
+    [alone] = build(ru, ua)
+    with_other = {s.title: s for s in build(ru, ua, summit)}
+    [same] = [s for s in with_other.values() if "a1" in {a.article_id for a in s.articles}]
+    assert "a3" not in {a.article_id for a in same.articles}
+    assert same.conflicts == alone.conflicts

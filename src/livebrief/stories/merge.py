@@ -52,7 +52,8 @@ def compose_story(
     start, end = _event_range(events, state)
     figures = tuple(_figures(items, events, analyses, articles))
     claims = tuple(_ledger(items, events, analyses, articles))
-    conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, analyses))
+    own = {aid: analyses[aid] for aid in dict.fromkeys(i.article_id for i in items) if aid in analyses}
+    conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, own))
     return Story(
         id=state.id,
         title=title,
@@ -229,7 +230,10 @@ def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:
 
 
 def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Analysis]) -> Iterable[str]:
-    """Accounts of the same event by opposing parties, or a claim and its denial."""
+    """Accounts of the same event by opposing parties, or a claim and its denial.
+
+    ``analyses`` are the story's own: a claimant's title comes from the articles that tell the story.
+    """
     titles = {e.name.lower(): e.title for a in analyses.values() for e in a.entities if e.title}
     accounts: dict[str, LedgerEntry] = {}
     for entry in claims:
