@@ -57,6 +57,16 @@ def test_a_lone_closing_mark_quotes_from_the_start_only_when_asked():
     assert [text[s:e] for s, e in quoted_regions(text, lone_closer_from_start=True)] == ["and stand together,"]
 
 
+@pytest.mark.parametrize("text", [
+    'That helped us to calibrate how quickly the virus evolved," Dr. Worobey said.',
+    'and that is the plan." The minister left.',
+])
+def test_a_lone_straight_closer_never_opens_a_quote(text):
+    closer = text.index('"')
+    assert quoted_regions(text) == []
+    assert quoted_regions(text, lone_closer_from_start=True) == [(0, closer)]
+
+
 def test_locate_quoted_needs_quotation_marks_around_the_words():
     text = "Putin will discuss all topics. Asked again, he said he would discuss “all topics” with Kim."
     start, end = locate_quoted("all topics", text)

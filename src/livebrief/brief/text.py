@@ -87,7 +87,8 @@ def quoted_regions(text: str, *, lone_closer_from_start: bool = False) -> list[t
     soldiers’) are not taken for quotes. A quote left open closes at the paragraph end, as
     news style reopens a quote that runs over several paragraphs. With
     ``lone_closer_from_start`` a closing double quote with no opener (a sentence cut from
-    inside a longer quote) makes a region from the start of the text.
+    inside a longer quote) makes a region from the start of the text; a straight mark is a
+    closer when it ends a word and nothing is open, and never opens a quote there.
     """
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (kind, content start)
@@ -113,8 +114,13 @@ def quoted_regions(text: str, *, lone_closer_from_start: bool = False) -> list[t
             if lone_closer_from_start and not regions and i > 0:
                 regions.append((0, i))
         elif ch == '"':
-            if not _pop(stack, '"', i, regions):
-                stack.append(('"', i + 1))
+            if _pop(stack, '"', i, regions):
+                continue
+            if not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)"):  # shaped as a closer: no opener
+                if lone_closer_from_start and not regions:
+                    regions.append((0, i))
+                continue
+            stack.append(('"', i + 1))
         elif ch in _OPEN_SINGLE:
             if not prev.isalnum():
                 stack.append(("s", i + 1))
