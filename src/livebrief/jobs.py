@@ -200,7 +200,7 @@ def build_stories(*, store: Store, settings: Settings) -> list[Story]:
     blob = store.load_state(state_name)
     # The blob is our own pickle written by this store, never user-supplied content.
     index = pickle.loads(blob) if blob else StoryIndex()
-    indexed = {key.split("/", 1)[0] for key in index.assignment}
+    indexed = index.articles_read  # with or without events: an article without any is read once
     # Only the new analyses and those of the stories they touch are decoded, so a poll of a
     # large store costs what changed, not what is stored.
     new_ids = [i for i in store.analysis_ids(PIPELINE_VERSION) if i not in indexed]

@@ -3,6 +3,7 @@ and gives the same stories as recomposing from every stored analysis."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import sqlite3
 
@@ -85,3 +86,27 @@ def test_nothing_new_reads_no_analysis(split_store):
         assert store.reads == []
     finally:
         store.close()
+
+
+def test_an_analysis_without_events_is_read_once(split_store):
+    path, settings, _, late = split_store
+    quiet = dataclasses.replace(late[0], events=())
+    with open_store(path) as store:
+        store.add_analysis(quiet)  # a late article that reports no event: it makes no story item
+        build_stories(store=store, settings=settings)
+    store = ReadRecordingStore(path)
+    store.reads = []
+    try:
+        assert build_stories(store=store, settings=settings) == []
+        assert store.reads == [], "the article without events is not decoded again on every poll"
+    finally:
+        store.close()
+
+
+def test_an_index_saved_before_articles_read_existed_still_loads():
+    from livebrief.stories import StoryIndex
+
+    index = StoryIndex()
+    index.assignment = {"a1/ev1": "s1", "a1/ev2": "s1", "a2/ev1": "s2"}
+    del index.__dict__["articles_read"]  # the shape of an index pickled by an earlier version
+    assert pickle.loads(pickle.dumps(index)).articles_read == {"a1", "a2"}

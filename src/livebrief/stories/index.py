@@ -115,6 +115,13 @@ class StoryIndex:
         self.items: dict[str, StoryItem] = {}
         self._postings: dict[str, deque[str]] = defaultdict(_posting_list)
         self._by_article: dict[str, set[str]] = defaultdict(set)
+        # Every article whose analysis was read, events or not: a later build skips them all.
+        self.articles_read: set[str] = set()
+
+    def __setstate__(self, state: dict) -> None:
+        # Indexes pickled before ``articles_read`` existed: the articles with placed items.
+        state.setdefault("articles_read", {key.split("/", 1)[0] for key in state.get("assignment", {})})
+        self.__dict__.update(state)
 
     def __len__(self) -> int:
         return len(self.stories)
