@@ -18,15 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def status_mb(field: str) -> float:
-    """One memory field of /proc/self/status (VmRSS, VmHWM) in MB."""
-    with open("/proc/self/status", encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def corpus_texts(folder: Path, limit: int) -> Iterator[dict]:
     """The corpus's JSON-lines records (texts only; pages would need extraction first), in file order."""
     count = 0
@@ -40,6 +31,7 @@ def corpus_texts(folder: Path, limit: int) -> Iterator[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from livebrief.batch.work import process_memory_mb
     from livebrief.model import Article
     from livebrief.nlp import analyze_many
     from livebrief.nlp.loader import load_nlp
@@ -53,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="nlp.pipe: the bare spaCy baseline over the same texts")
     args = parser.parse_args(argv)
 
+    if process_memory_mb("VmRSS") is None:
+        print("this trace reads /proc/self/status, which this system does not have")
+        return 1
     records = list(corpus_texts(args.corpus, args.articles))
     if not records:
         print(f"no texts-*.jsonl records in {args.corpus}")
@@ -60,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(DEFAULTS["nlp.model"])
     batch_size = int(DEFAULTS["nlp.batch_size"])
     print(f"{args.system}: {len(records)} articles, partitions of {args.partition_size}, "
-          f"nlp.batch_size {batch_size}; model loaded: RSS {status_mb('VmRSS'):.0f} MB")
+          f"nlp.batch_size {batch_size}; model loaded: RSS {process_memory_mb('VmRSS'):.0f} MB")
     print(f"{'articles':>8} {'RSS MB':>7} {'peak MB':>8} {'strings':>8}")
     first_rss = None
     for start in range(0, len(records), args.partition_size):
@@ -73,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             for _ in nlp.pipe((r["text"] for r in chunk), batch_size=batch_size):
                 pass
-        rss = status_mb("VmRSS")
+        rss = process_memory_mb("VmRSS")
         first_rss = first_rss if first_rss is not None else rss
-        print(f"{start + len(chunk):>8} {rss:>7.0f} {status_mb('VmHWM'):>8.0f} {len(nlp.vocab.strings):>8}",
+        print(f"{start + len(chunk):>8} {rss:>7.0f} {process_memory_mb('VmHWM'):>8.0f} {len(nlp.vocab.strings):>8}",
               flush=True)
     print(f"resident memory after the first partition {first_rss:.0f} MB, after the last {rss:.0f} MB "
           f"({rss - first_rss:+.0f} MB over {len(records) - args.partition_size} more articles)")

@@ -108,5 +108,6 @@ def test_an_index_saved_before_articles_read_existed_still_loads():
 
     index = StoryIndex()
     index.assignment = {"a1/ev1": "s1", "a1/ev2": "s1", "a2/ev1": "s2"}
+    index._by_article.update({"a1": {"s1"}, "a2": {"s2"}})
     del index.__dict__["articles_read"]  # the shape of an index pickled by an earlier version
     assert pickle.loads(pickle.dumps(index)).articles_read == {"a1", "a2"}

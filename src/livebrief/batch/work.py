@@ -134,17 +134,25 @@ def _tables(partition: str, articles: list[tuple[int, Article]], signatures: lis
     return {name: to_table(name, found) for name, found in rows.items()}
 
 
+def process_memory_mb(field: str) -> float | None:
+    """One memory field of /proc/self/status (VmRSS now, VmHWM the peak) in MiB; None off Linux."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def _peak_rss_mb() -> float:
     """The peak resident memory of this process so far, in MiB."""
     # VmHWM belongs to the process's own memory map; ru_maxrss would also count the parent's
     # peak, which survives the fork and exec that start a Dask worker.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
+    peak = process_memory_mb("VmHWM")
+    if peak is not None:
+        return peak
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux, bytes on macOS
 
 
@@ -168,4 +176,4 @@ class _Clock:
         self.seconds[self._name] = round(self.seconds.get(self._name, 0.0) + spent, 4)
 
 
-__all__ = ["PartitionResult", "Stages", "analyze_many", "run_partition"]
+__all__ = ["PartitionResult", "Stages", "analyze_many", "process_memory_mb", "run_partition"]

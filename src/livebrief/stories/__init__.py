@@ -49,8 +49,9 @@ def add_analyses(index: StoryIndex, new: Iterable[Analysis], *, copies: Mapping[
 
     An analysis the index has read before (by article id) is skipped.
     """
-    new = [a for a in dict((a.article.id, a) for a in new).values() if a.article.id not in index.articles_read]
-    index.articles_read.update(a.article.id for a in new)
+    fresh = {a.article.id: a for a in new if a.article.id not in index.articles_read}
+    index.articles_read.update(fresh)
+    new = list(fresh.values())
     # Paragraph weights come from the index's running frequencies, warmed with this batch so
     # that words every report repeats ("Russia", "Ukraine") do not glue paragraphs together.
     paragraph_df = index.paragraph_frequencies

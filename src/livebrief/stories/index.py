@@ -120,7 +120,7 @@ class StoryIndex:
 
     def __setstate__(self, state: dict) -> None:
         # Indexes pickled before ``articles_read`` existed: the articles with placed items.
-        state.setdefault("articles_read", {key.split("/", 1)[0] for key in state.get("assignment", {})})
+        state.setdefault("articles_read", set(state.get("_by_article", ())))
         self.__dict__.update(state)
 
     def __len__(self) -> int:

@@ -52,7 +52,7 @@ def compose_story(
     start, end = _event_range(events, state)
     figures = tuple(_figures(items, events, analyses, articles))
     claims = tuple(_ledger(items, events, analyses, articles))
-    own = {aid: analyses[aid] for aid in dict.fromkeys(i.article_id for i in items) if aid in analyses}
+    own = {i.article_id: analyses[i.article_id] for i in items if i.article_id in analyses}
     conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, own))
     return Story(
         id=state.id,
