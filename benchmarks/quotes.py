@@ -119,7 +119,7 @@ def parse(nlp, articles: list[Article], *, split: str, full: int, cache: bool = 
     """
     from spacy.tokens import DocBin
 
-    key = hashlib.sha1(f"{split}:{full}:{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode()).hexdigest()[:12]
+    key = hashlib.sha1(f"{split}:{full}:{nlp.meta.get('name')}:{nlp.meta.get('version')}:{nlp.pipe_names}".encode()).hexdigest()[:12]
     path = Path(tempfile.gettempdir()) / "livebrief-bench" / f"polnear-{split}-{key}.spacy"
     if cache and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -80,6 +80,14 @@ def test_split_quote_shares_the_speaker(nlp):
     ]
 
 
+def test_quote_ending_a_paragraph_keeps_its_speaker(nlp):
+    # The parser ran the closing quote into the next paragraph's sentence, whose speaker it took.
+    text = ('"Is the bridge still standing?" Kiper asked. "We need more air defense -- NOW!"\n\n'
+            "Brig. Gen. Patrick Ryder, a Pentagon spokesman, speaking to reporters right after the strike, said "
+            "Russia failed to hit the main targets on the coast.")
+    assert [r[2] for r in rows(nlp, text)] == ["Kiper", "Kiper"]
+
+
 def test_multi_paragraph_quote_shares_the_speaker(nlp):
     text = ("“We have lost the harbor and the bridges,” Governor Oleh Kiper said.\n\n"
             "“We are not giving up the city.\n\n"
@@ -102,6 +110,16 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
      "Russia’s Defense Ministry"),
     # a dash signs the quote
     ("“Nobody is safe here.” ― Maria Petrenko", "Maria Petrenko"),
+    # a sentence of saying that reports nothing itself introduces the quote after it
+    ("Oleh Kiper, the governor of the Odesa region, said in a statement. “There are no shelters left to "
+     "repair. The drones hit every district overnight.”", "Oleh Kiper"),
+    # a colon's lead-in names the speaker with no verb of saying, in its sentence or the paragraph before
+    ("Senate Majority Leader Mitch McConnell delivered a blunt message to the White House: “It is time to "
+     "send the money.”", "Mitch McConnell"),
+    ("In response, Ukrainian President Volodymyr Zelensky issued the following statement:\n\n"
+     "“Our prayers are with all those affected by the attack.”", "Volodymyr Zelensky"),
+    # but a thing is no speaker
+    ("The sign on the door of the shelter read: “Closed until further notice.”", None),
 ])
 def test_speaker_resolution(nlp, text, speaker):
     quotes = [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
@@ -141,6 +159,13 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
      [("At least 24 people were injured", "Mikhail Razvozhaev", "according to")]),
     ("The Pentagon announced that it would send more air defense systems.",
      [("that it would send more air defense systems", "Pentagon", "announced")]),
+    # the clause parsed under a sentence-final "said" (no clausal object), and under the verb it follows
+    ("As the convoy left the port on Tuesday, a drone struck the last truck outside the gate, police said.",
+     [("As the convoy left the port on Tuesday, a drone struck the last truck outside the gate", "police", "said")]),
+    # the relative word stays out of what was said, and the speaker is no part of it
+    ("Governor Oleh Kiper visited the district. He counted the damaged houses, which he said were about "
+     "evenly split between two villages.",
+     [("were about evenly split between two villages", "Oleh Kiper", "said")]),
 ])
 def test_indirect_speech(nlp, text, expected):
     got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]

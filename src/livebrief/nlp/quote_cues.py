@@ -190,12 +190,21 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
     children = list(token.children)
     for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lexicon.XCOMP_CUES):
-            return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1)
-    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and _as_clause(token))) \
+            lo = child.left_edge.i
+            if lo < token.i < child.i:  # "slots, which he said were split …": the relative word stays out
+                lo = token.right_edge.i + 1 if token.right_edge.i < child.i else child.i
+            return _trim_range(doc, lo, child.right_edge.i + 1)
+    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and (_as_clause(token) or _trailing_cue(token)))) \
             and token.head.pos_ in ("VERB", "AUX"):
         head = token.head
         return _trim_range(doc, head.left_edge.i, head.right_edge.i + 1,
                            skip=(token.left_edge.i, token.right_edge.i + 1))
+    if token.dep_ == "ROOT" and _trailing_cue(token):
+        # "As the convoy left, a drone struck the truck, police said." parsed with the clause under "said";
+        # not "When Congress cut funding, Mexico said enough." (a subordinate clause and no more).
+        fronted = [c for c in children if c.i < token.i and c.dep_ in _FRONTED_DEPS and _holds_main_clause(c)]
+        if fronted:
+            return _trim_range(doc, min(c.left_edge.i for c in fronted), max(c.right_edge.i for c in fronted) + 1)
     if lemma not in lexicon.LISTENER_VERBS:
         for child in children:
             named = any(o.dep_ == "oprd" and o.i > child.i for o in children)  # "called him a master"
@@ -235,6 +244,42 @@ def _as_clause(token) -> bool:
     """"As Rosenthal put it, …", "as she noted, …": the clause the cue hangs on is what was said."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
         and any(c.dep_ == "nsubj" for c in token.children)
+
+
+_FRONTED_DEPS = frozenset({"advcl", "ccomp", "csubj", "parataxis", "dep"})
+
+
+def _is_main_clause(verb) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children) \
+        and not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in children)
+
+
+def _holds_main_clause(verb) -> bool:
+    """A clause with its own subject and no subordinating word, or one that has such a clause after a comma."""
+    if _is_main_clause(verb):
+        return True
+    return any(c.i > verb.i and c.dep_ in ("advcl", "conj", "ccomp", "parataxis") and _is_main_clause(c)
+               and c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text == ","
+               for c in verb.children)
+
+
+def _trailing_cue(token) -> bool:
+    """"…, she said." / "…, police said Tuesday.": a verb of saying after a comma and its subject, with
+    nothing of its own to report and no conjunction of its own (not "…, when she said")."""
+    if lemma_of(token) not in lexicon.SPEECH_VERBS or token.i == 0:
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp", "attr", "oprd") for c in children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("when", "while", "because", "before", "after", "if", "as")
+           for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < token.i]
+    if not subjects:
+        return False
+    first = subjects[-1].left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
 
 
 def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, shortest: int = 2):

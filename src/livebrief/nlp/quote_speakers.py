@@ -107,6 +107,16 @@ def resolve_cues(art: ArticleIndex) -> dict[int, Cue]:
     return cues
 
 
+def lead_in_speaker(verb, art: ArticleIndex) -> Speaker | None:
+    """The speaker a colon's lead-in names with no verb of saying: "McConnell delivered a message to
+    Trump: “…”", "Trump issued the following statement: “…”". A person or group as the verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not art.quoted[child.i] and (is_agent_like(child) or child.tag_ == "PRP"):
+            speaker = _speaker_of(child, art)
+            return speaker if speaker is not None and speaker.name else None
+    return None
+
+
 def _subject_token(verb, art: ArticleIndex):
     """The token naming who speaks for a cue token, or None."""
     if verb.pos_ == "NOUN":  # "Trump's claim that …"; a poll speaks for itself: "in a new poll, …"

@@ -21,7 +21,9 @@ quoted words without the marks. A mark that is never closed ends its quote at th
 The speaker comes from the dependency parse: the subject of the cue verb that governs the quote (or
 that the quote's sentence has), the object of ``according to``, the noun a ``who said`` clause
 hangs on, or a subject shared with the verb a cue hangs on (``…, adding that …``); else a name
-before a colon (``Pence: “…”``) or after a dash (``“…” ― Name``). Pronouns are
+before a colon (``Pence: “…”``) or after a dash (``“…” ― Name``), the person or group a colon's
+lead-in has as subject (``X issued the following statement: “…”``), or the speaker of a sentence of
+saying right before that reports nothing itself (``X said in a statement. “…”``). Pronouns are
 resolved to the nearest earlier person who was a grammatical subject (he/she) or to the previous
 organisation speaker (it/they); titles and generic heads are resolved to entities ("the North
 Korean leader" -> Kim Jong Un, "the ministry" -> the ministry named before). Anonymous speakers
@@ -42,7 +44,7 @@ from livebrief.model import Entity, Quote
 from livebrief.nlp import lexicon
 from livebrief.nlp.quote_cues import lemma_of, reported_clause
 from livebrief.nlp.quote_marks import QuotedSpan, paragraphs, quote_kind, quoted_spans
-from livebrief.nlp.quote_speakers import ArticleIndex, Cue, Speaker, from_entity, resolve_cues
+from livebrief.nlp.quote_speakers import ArticleIndex, Cue, Speaker, from_entity, lead_in_speaker, resolve_cues
 
 __all__ = ["find_quotes", "quoted_spans"]
 
@@ -115,6 +117,28 @@ def _inherit(n: int, found: list[tuple[QuotedSpan, str, Cue | None]], text: str,
             return next_cue
     if kind == "direct" and span.open_at == para_start and art is not None:
         return _last_speech_cue_before(art, cues or {}, para_start)
+    if kind == "direct" and art is not None:
+        return _bare_cue_before(art, cues or {}, span.open_at, para_start)
+    return None
+
+
+def _bare_cue_before(art: ArticleIndex, cues: dict[int, Cue], open_at: int, para_start: int) -> Cue | None:
+    """The cue of a sentence that reports nothing itself, right before the quote in its paragraph.
+
+    "Sam Lau said in a statement. “There are no ballots to recount.”": the quote is Lau's.
+    """
+    doc = art.doc
+    k = bisect.bisect_left(art.starts, open_at) - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text not in (".", ":") or doc[k].idx < para_start:
+        return None
+    sent = doc[k].sent
+    for i in range(max(sent.start, bisect.bisect_left(art.starts, para_start)), k):
+        cue = cues.get(i)
+        if cue is not None and cue.speaker is not None and cue.speaker.name \
+                and lemma_of(doc[i]) in lexicon.SPEECH_VERBS and reported_clause(doc[i], art.quoted) is None:
+            return cue
     return None
 
 
@@ -242,9 +266,15 @@ def _colon_cue(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -
         return Cue(-1, ":", name, None)
     colon = line_start + match.end(1)
     best = None
-    for i in range(bisect.bisect_left(art.starts, line_start), bisect.bisect_left(art.starts, colon)):
+    lo, hi = bisect.bisect_left(art.starts, line_start), bisect.bisect_left(art.starts, colon)
+    for i in range(lo, hi):
         if i in cues and cues[i].speaker is not None:
             best = cues[i]  # the last cue before the colon: "One message … said:"
+    if best is None and lo < hi:
+        root = doc[hi - 1].sent.root  # no verb of saying: "Trump issued the following statement:"
+        speaker = lead_in_speaker(root, art) if root.pos_ in ("VERB", "AUX") and root.i < hi else None
+        if speaker is not None:
+            return Cue(root.i, ":", speaker, None)
     return best
 
 
