@@ -88,6 +88,25 @@ def test_quote_ending_a_paragraph_keeps_its_speaker(nlp):
     assert [r[2] for r in rows(nlp, text)] == ["Kiper", "Kiper"]
 
 
+def test_marked_words_in_a_reported_clause_belong_to_the_reporter(nlp):
+    # "represents" has Moscow as subject, and "stating" was parsed under it: both quotes are Kiper's
+    text = ('Kiper said last week that Moscow represents "a threat to every port," stating during the briefing '
+            'that its drones are "cheap and endless."')
+    assert [(r[1], r[2]) for r in rows(nlp, text)] == [
+        ("a threat to every port", "Kiper"), ("cheap and endless.", "Kiper")]
+
+
+def test_marked_words_under_a_stance_take_the_outer_speaker(nlp):
+    # "support" is a stance of the allies, but the marked words are what Zelensky told reporters
+    text = 'Zelensky told reporters that the allies support a "long and hard" fight.'
+    assert [(r[1], r[2]) for r in rows(nlp, text)] == [("long and hard", "Zelensky")]
+
+
+def test_interview_labels_are_no_speakers(nlp):
+    text = "Q: Will the bridge hold?\nA: It will hold for now."
+    assert [q.speaker for q in quotes_of(nlp, text)] == []
+
+
 def test_multi_paragraph_quote_shares_the_speaker(nlp):
     text = ("“We have lost the harbor and the bridges,” Governor Oleh Kiper said.\n\n"
             "“We are not giving up the city.\n\n"

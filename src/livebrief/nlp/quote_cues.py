@@ -194,7 +194,8 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
             if lo < token.i < child.i:  # "slots, which he said were split …": the relative word stays out
                 lo = token.right_edge.i + 1 if token.right_edge.i < child.i else child.i
             return _trim_range(doc, lo, child.right_edge.i + 1)
-    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and (_as_clause(token) or _trailing_cue(token)))) \
+    if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and ((_as_clause(token) and lemma in _AS_CUES)
+                                                                 or _trailing_cue(token)))) \
             and token.head.pos_ in ("VERB", "AUX"):
         head = token.head
         return _trim_range(doc, head.left_edge.i, head.right_edge.i + 1,
@@ -245,6 +246,10 @@ def _as_clause(token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
         and any(c.dep_ == "nsubj" for c in token.children)
 
+
+# "as she noted, …", "as analysts expect, …"; not a stance ("the dinner as Washington celebrating itself")
+_AS_CUES = (lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.GENERAL_SPEECH_VERBS
+            | lexicon.GENERAL_BELIEF_VERBS | {"put"})
 
 _FRONTED_DEPS = frozenset({"advcl", "ccomp", "csubj", "parataxis", "dep"})
 

@@ -131,9 +131,12 @@ def _subject_token(verb, art: ArticleIndex):
     node = verb
     while seen < 4:
         seen += 1
+        subjects = [c for c in node.children
+                    if c.dep_ in ("nsubj", "csubj") and not art.quoted[c.i] and not _is_dateline(c)]
+        if subjects:  # two subjects is a misparse, mostly a dateline: "Washington (AFP) – Clinton has …"
+            before = [c for c in subjects if c.i < node.i]
+            return before[-1] if before else subjects[0]
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj") and not art.quoted[child.i] and not _is_dateline(child):
-                return child
             if child.dep_ == "agent":
                 for grand in child.children:
                     if grand.dep_ == "pobj":
@@ -149,6 +152,12 @@ def _subject_token(verb, art: ArticleIndex):
         head = node.head
         if head.i == node.i or head.pos_ not in ("VERB", "AUX"):
             break
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and lemma_of(node) in lexicon.SPEECH_VERBS \
+                and head.dep_ == "ccomp" and lemma_of(head.head) in lexicon.SPEECH_VERBS:
+            # "Kiper said that Moscow is a threat, adding that …" with "adding" parsed under the reported
+            # clause: the one adding is the one saying
+            node = head.head
+            continue
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ == "VBG") \
                 or (node.dep_ == "conj" and (lemma_of(head) in CUE_LEMMAS or lemma_of(node) in CUE_LEMMAS)):
             node = head

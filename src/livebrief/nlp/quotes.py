@@ -186,6 +186,10 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
                 elif lemma_of(node) in lexicon.SPEECH_VERBS and cue.speaker.name == found.speaker.name \
                         and _is_pronoun_span(art, found.speaker.span):
                     found = cue
+                elif lemma_of(node) in lexicon.SPEECH_VERBS and cue.speaker.name \
+                        and not _is_speech(doc[found.token]):
+                    # "Cruz said that Trump represents “New York values”": the words are Cruz's
+                    found = cue
             if node.head.i == node.i:
                 break
             node = node.head
@@ -210,6 +214,10 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     return best[1] if best else None
 
 
+def _is_speech(token) -> bool:
+    return lemma_of(token) in lexicon.SPEECH_VERBS or token.lower_ == "according"
+
+
 def _is_pronoun_span(art: ArticleIndex, span: tuple[int, int] | None) -> bool:
     words = art.text[span[0]:span[1]].lower() if span else ""
     return words in lexicon.PERSON_PRONOUNS or words in lexicon.GROUP_PRONOUNS
@@ -226,6 +234,8 @@ def _colon_name(doc, start: int, end: int, art: ArticleIndex) -> Speaker | None:
     if span is None or not 0 < len(span) <= 5:
         return None
     words = [t for t in span if t.lower_ != "the"]
+    if all(len(t.text) == 1 for t in words):
+        return None  # "Q:" and "A:" of an interview
     if not words or any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.pos_ in ("VERB", "AUX") for t in words):
         return None
     if any(t.lower_ in lexicon.COLON_LABELS for t in words):
