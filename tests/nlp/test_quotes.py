@@ -102,6 +102,11 @@ def test_marked_words_under_a_stance_take_the_outer_speaker(nlp):
     assert [(r[1], r[2]) for r in rows(nlp, text)] == [("long and hard", "Zelensky")]
 
 
+def test_short_cue_sentence_after_a_question(nlp):
+    text = "“Would the bridge be rebuilt?” the host pressed. “Maybe by the spring?”"
+    assert [r[2] for r in rows(nlp, text)] == ["the host", "the host"]
+
+
 def test_interview_labels_are_no_speakers(nlp):
     text = "Q: Will the bridge hold?\nA: It will hold for now."
     assert [q.speaker for q in quotes_of(nlp, text)] == []
@@ -137,6 +142,9 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
      "send the money.”", "Mitch McConnell"),
     ("In response, Ukrainian President Volodymyr Zelensky issued the following statement:\n\n"
      "“Our prayers are with all those affected by the attack.”", "Volodymyr Zelensky"),
+    # "as X put it" parsed as a clausal complement, before the quote
+    ('But at the time, as prosecutor Maria Petrenko put it, "apart from the wrong crowd and some jogging, '
+     'there was nothing."', "Maria Petrenko"),
     # but a thing is no speaker
     ("The sign on the door of the shelter read: “Closed until further notice.”", None),
 ])

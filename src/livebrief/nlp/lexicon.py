@@ -56,7 +56,7 @@ GENERAL_SPEECH_VERBS: frozenset[str] = frozenset("""
     elaborate recap lecture vent rant tease intimate misstate lie correct pitch float counsel
     inquire enquire query remark retort contest protest object testify preach sermonize proclaim
     broadcast publicize herald trumpet acknowledge confess profess plead speak point rule
-    overrule approve disapprove identify reference compare
+    overrule approve disapprove identify reference compare press interject chime sneer
 """.split())
 GENERAL_BELIEF_VERBS: frozenset[str] = frozenset("""
     reckon gather recognize recognise accept trust bet guess anticipate foresee dread wish desire

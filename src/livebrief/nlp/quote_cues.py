@@ -44,7 +44,7 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return True
     if lemma_of(token) in CUE_LEMMAS:
         return True
-    if lemma_of(token) == "put" and token.dep_ == "advcl" and _as_clause(token) \
+    if lemma_of(token) == "put" and token.dep_ in ("advcl", "ccomp", "parataxis") and _as_clause(token) \
             and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return True  # "as one strategist put it, …"
     # Any verb with a person or group as subject and a clause as object reports a thought or an

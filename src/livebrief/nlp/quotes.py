@@ -357,7 +357,8 @@ def _is_short_cue_sentence(doc, start: int) -> bool:
     sent = doc[start].sent
     if len(sent) > 10:
         return False
-    return any(lemma_of(t) in lexicon.SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children) for t in sent)
+    return any((lemma_of(t) in lexicon.SPEECH_VERBS or lemma_of(t) in lexicon.GENERAL_SPEECH_VERBS)
+               and any(c.dep_ == "nsubj" for c in t.children) for t in sent)
 
 
 def _indirect_quotes(doc, art: ArticleIndex, cues: dict[int, Cue]) -> list[Quote]:
