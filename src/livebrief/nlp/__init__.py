@@ -35,23 +35,33 @@ def analyze_many(
     """Analyse a stream of articles with batched ``nlp.pipe``; bad items become failures."""
     from livebrief.nlp.loader import load_nlp
 
+    from livebrief.nlp.chunks import join_docs, split_text
+
     nlp = nlp or load_nlp(settings["nlp.model"])
     max_chars = int(settings["extract.max_chars"])
+    chunk_chars = int(settings["nlp.chunk_chars"])
     pending: list[Article] = []
 
-    def texts() -> Iterator[tuple[str, Article]]:
+    def texts() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article in articles:
             skip = _skip_reason(article)
             if skip is not None:
                 pending.append(article)  # handled below without parsing
                 continue
-            yield article.text[:max_chars], article
+            pieces = split_text(article.text[:max_chars], chunk_chars)  # long texts in pieces: bounded memory
+            for n, piece in enumerate(pieces):
+                yield piece, (article, n, len(pieces))
 
     # Articles that need no parse are reported as they are met, between parsed ones.
-    for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=int(settings["nlp.batch_size"]),
-                                 n_process=int(settings["nlp.processes"])):
+    parsed: list = []
+    for doc, (article, n, count) in nlp.pipe(texts(), as_tuples=True, batch_size=int(settings["nlp.batch_size"]),
+                                             n_process=int(settings["nlp.processes"])):
+        parsed.append(doc)
+        if n + 1 < count:
+            continue
         yield from _drain(pending)
         try:
+            doc, parsed = join_docs(parsed), []
             captions = " ".join(article.captions)[:CAPTION_CHARS] if article.captions else ""
             yield analyze_doc(article, doc, caption_doc=nlp(captions) if captions else None)
         except LivebriefError as exc:
