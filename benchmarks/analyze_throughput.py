@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _child import in_child  # noqa: E402
 from _data import shared_data_dir  # noqa: E402
 
 
@@ -62,12 +62,7 @@ def _peak_mb() -> float:
 
 
 def measure(target, *args) -> tuple[int, float, float]:
-    queue = mp.get_context("spawn").Queue()
-    process = mp.get_context("spawn").Process(target=target, args=(*args, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
+    return in_child(target, *args)
 
 
 def main() -> None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import multiprocessing as mp
 import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _child import in_child  # noqa: E402
 from _data import shared_data_dir  # noqa: E402
 
 
@@ -54,13 +54,7 @@ def run(chars: int, chunk_chars: int | None, queue) -> None:
 
 
 def measure(chars: int, chunk_chars: int | None):
-    context = mp.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=run, args=(chars, chunk_chars, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
+    return in_child(run, chars, chunk_chars)
 
 
 def main() -> None:
