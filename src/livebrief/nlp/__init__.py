@@ -33,9 +33,8 @@ def analyze_many(
     articles: Iterable[Article], *, settings: Settings = DEFAULTS, nlp=None
 ) -> Iterator[Analysis | Failure]:
     """Analyse a stream of articles with batched ``nlp.pipe``; bad items become failures."""
-    from livebrief.nlp.loader import load_nlp
-
     from livebrief.nlp.chunks import join_docs, split_text
+    from livebrief.nlp.loader import load_nlp
 
     nlp = nlp or load_nlp(settings["nlp.model"])
     max_chars = int(settings["extract.max_chars"])
@@ -60,8 +59,9 @@ def analyze_many(
         if n + 1 < count:
             continue
         yield from _drain(pending)
+        pieces, parsed = parsed, []
         try:
-            doc, parsed = join_docs(parsed), []
+            doc = join_docs(pieces)
             captions = " ".join(article.captions)[:CAPTION_CHARS] if article.captions else ""
             yield analyze_doc(article, doc, caption_doc=nlp(captions) if captions else None)
         except LivebriefError as exc:

@@ -192,7 +192,7 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lexicon.XCOMP_CUES):
             lo = child.left_edge.i
             if lo < token.i < child.i:  # "slots, which he said were split …": the relative word stays out
-                lo = token.right_edge.i + 1 if token.right_edge.i < child.i else child.i
+                lo = min(t.i for t in child.subtree if t.i > token.i)
             return _trim_range(doc, lo, child.right_edge.i + 1)
     if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and ((_as_clause(token) and lemma in _AS_CUES)
                                                                  or _trailing_cue(token)))) \
