@@ -147,10 +147,43 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
      'there was nothing."', "Maria Petrenko"),
     # but a thing is no speaker
     ("The sign on the door of the shelter read: “Closed until further notice.”", None),
+    # a document that speaks for its issuer, with "read"
+    ("The regional council published its reply on Friday. “The shelters will stay open all winter,” the "
+     "statement read.", "the statement"),
+    # a verb that is no verb of saying frames the quote right before it
+    ("“Nobody in this village has slept for a week,” Petrenko sighed wearily.", "Petrenko"),
+    ("“The lights are back!” beamed Olena Marchuk of Mykolaiv, who had waited in the cold since dawn.",
+     "Olena Marchuk"),
+    # the one shown speaking in footage
+    ("The video shows footage of Volodymyr Zelensky asking, “Where are the planes you promised?”",
+     "Volodymyr Zelensky"),
 ])
 def test_speaker_resolution(nlp, text, speaker):
     quotes = [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_signatures_the_model_did_not_tag(nlp):
+    text = ("Readers answered our call after the strike.\n\n"
+            "“We will rebuild the school by spring.” ― Veronica Halych\n"
+            "“My street has had no water since Tuesday.” ― Oksana N Dovzhenko-Sirko\n"
+            "“Nobody came to help us.” — Taras Lyubchyk")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.speaker_span and text[q.speaker_span[0]:q.speaker_span[1]] for q in quotes] == [
+        "Veronica Halych", "Oksana N Dovzhenko-Sirko", "Taras Lyubchyk"]
+
+
+def test_a_frame_verb_needs_its_subject_after_the_quote(nlp):
+    # "returns" follows the title “Mercy Street,” but its subject is the singer before: no speaker
+    text = ("The singer, who also stars in the drama “Mercy Street,” returns to the stage this week.")
+    assert all(q.speaker is None for q in quotes_of(nlp, text) if q.kind == "direct")
+
+
+def test_inverted_cue_after_a_fronted_clause_takes_the_subject_after_it(nlp):
+    text = ("Put a sanctions bill before a divided Senate in an election year and nothing moves, said "
+            "Maria Petrenko, a lawyer who advises the Ukrainian delegation.")
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker == "Maria Petrenko"
 
 
 def test_speaker_id_and_span_point_at_the_mention(nlp):

@@ -238,6 +238,13 @@ SOURCE_NOUNS: frozenset[str] = frozenset("""
     verdict opinion resolution polling paper newspaper magazine outlet network show program
 """.split())
 
+#: Documents that speak for whoever issued them, quoted with "read": "“…,” the statement read". Signs,
+#: banners and captions are left out: their words have no speaker to name.
+WRITTEN_NOUNS: frozenset[str] = frozenset("""
+    statement letter note message post tweet email memo release notice communique announcement decree
+    order ruling document report filing complaint indictment petition resolution
+""".split())
+
 #: Heads of organisation-like common nouns: "the ministry" refers back to a named ministry.
 ORG_HEADS: frozenset[str] = frozenset("""
     ministry agency department army military government company party campaign committee council

@@ -44,6 +44,9 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return True
     if lemma_of(token) in CUE_LEMMAS:
         return True
+    if lemma_of(token) == "read" and any(c.dep_ == "nsubj" and lemma_of(c) in lexicon.WRITTEN_NOUNS
+                                         for c in token.children):
+        return True  # "“…,” the statement read", "a sign read: …"
     if lemma_of(token) == "put" and token.dep_ in ("advcl", "ccomp", "parataxis") and _as_clause(token) \
             and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return True  # "as one strategist put it, …"

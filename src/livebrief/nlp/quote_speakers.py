@@ -95,7 +95,8 @@ def resolve_cues(art: ArticleIndex) -> dict[int, Cue]:
         if not is_cue(token, art.quoted):
             continue
         subject = _subject_token(token, art)
-        if subject is not None and lemma_of(token) not in lexicon.SPEECH_VERBS and token.lower_ != "according" \
+        if subject is not None and lemma_of(token) not in lexicon.SPEECH_VERBS | {"read"} \
+                and token.lower_ != "according" \
                 and not (is_agent_like(subject) or subject.tag_ in ("PRP", "WP", "PRP$")
                          or lemma_of(subject) in lexicon.SOURCE_NOUNS or subject.ent_type_ == "GPE"
                          or (subject.head.dep_ == "agent" and subject.pos_ == "PROPN")):
@@ -117,6 +118,21 @@ def lead_in_speaker(verb, art: ArticleIndex) -> Speaker | None:
     return None
 
 
+def frame_cue(verb, art: ArticleIndex, *, after: int) -> Cue | None:
+    """A verb that frames a quote right before it without being a verb of saying: "“…,” Oliver barked",
+    "“…!” beamed Donald Hartley". Its subject, after the quote (token ``after`` on), speaks when it is
+    a person, a group or a pronoun."""
+    if verb.pos_ != "VERB" or lemma_of(verb) in lexicon.NOT_CUES:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= after and not art.quoted[c.i]]
+    if not subjects or not (is_agent_like(subjects[0]) or subjects[0].tag_ == "PRP" or subjects[0].pos_ == "PROPN"):
+        return None
+    speaker = _speaker_of(subjects[0], art)
+    if speaker is None or speaker.name is None:
+        return None
+    return Cue(verb.i, cue_text(verb), speaker, None)
+
+
 def _subject_token(verb, art: ArticleIndex):
     """The token naming who speaks for a cue token, or None."""
     if verb.pos_ == "NOUN":  # "Trump's claim that …"; a poll speaks for itself: "in a new poll, …"
@@ -127,15 +143,18 @@ def _subject_token(verb, art: ArticleIndex):
             if child.dep_ == "pobj":
                 return child
         return None
+    shown = _shown_speaking(verb, art)
+    if shown is not None:
+        return shown
     seen = 0
     node = verb
     while seen < 4:
         seen += 1
         subjects = [c for c in node.children
                     if c.dep_ in ("nsubj", "csubj") and not art.quoted[c.i] and not _is_dateline(c)]
-        if subjects:  # two subjects is a misparse, mostly a dateline: "Washington (AFP) – Clinton has …"
-            before = [c for c in subjects if c.i < node.i]
-            return before[-1] if before else subjects[0]
+        if subjects:  # two subjects is a misparse: a dateline ("Washington (AFP) – Clinton has …") or an
+            # inverted cue after a fronted clause ("Couple X with Y and Z, said Christine Link"): the nearest
+            return min(subjects, key=lambda c: node.i - c.right_edge.i if c.i < node.i else c.left_edge.i - node.i)
         for child in node.children:
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -164,6 +183,17 @@ def _subject_token(verb, art: ArticleIndex):
             continue
         break
     return _adjacent_subject(verb, art)
+
+
+def _shown_speaking(verb, art: ArticleIndex):
+    """"footage of Hillary Clinton asking, “…”", "a clip of Trump saying …": the one shown speaking."""
+    if verb.tag_ != "VBG" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    hit = art.entity_at.get(before.i)
+    if hit is None or hit[0].type not in ("PERSON", "ORG") or before.dep_ != "pobj" or before.head.lower_ != "of":
+        return None
+    return before
 
 
 def _is_dateline(token) -> bool:

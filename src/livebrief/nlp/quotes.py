@@ -44,7 +44,8 @@ from livebrief.model import Entity, Quote
 from livebrief.nlp import lexicon
 from livebrief.nlp.quote_cues import lemma_of, reported_clause
 from livebrief.nlp.quote_marks import QuotedSpan, paragraphs, quote_kind, quoted_spans
-from livebrief.nlp.quote_speakers import ArticleIndex, Cue, Speaker, from_entity, lead_in_speaker, resolve_cues
+from livebrief.nlp.quote_speakers import (ArticleIndex, Cue, Speaker, frame_cue, from_entity, lead_in_speaker,
+                                          resolve_cues)
 
 __all__ = ["find_quotes", "quoted_spans"]
 
@@ -168,7 +169,7 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     if inner is None or len(inner) == 0:
         return None
     lo, hi = inner.start, inner.end
-    signed = _signed(doc, span, art) or _colon_cue(doc, span, art, cues)
+    signed = _signed(doc, span, art) or _colon_cue(doc, span, art, cues) or _framing_verb(doc, span, art, cues)
     if signed is not None:
         return signed
     # 1. A cue the quoted words hang on in the parse. When a verb of saying further up has the same
@@ -214,6 +215,28 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     return best[1] if best else None
 
 
+def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -> Cue | None:
+    """The verb right after a direct quote that ends with a comma, "?" or "!" inside its marks, when it
+    is no cue of its own: "“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started."."""
+    if span.close_end is None or quote_kind(art.text, span) != "direct" \
+            or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
+        return None
+    k = bisect.bisect_left(art.starts, span.close_end)
+    while k < len(doc) and doc[k].text == ",":  # “…”, he snapped.
+        k += 1
+    last = doc[k - 1] if k > 0 else None
+    for i in range(k, min(k + 5, len(doc))):
+        token = doc[i]
+        if token.is_punct or token.is_space or art.quoted[i] or last is None or token.sent != last.sent:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            if i in cues or token.pos_ == "AUX" or token.dep_ not in ("ROOT", "ccomp", "parataxis", "conj") \
+                    or any(c.dep_ in ("dobj", "ccomp", "xcomp") and not art.quoted[c.i] for c in token.children):
+                return None  # a verb of saying (the usual path finds it) or a verb with its own object
+            return frame_cue(token, art, after=k)
+    return None
+
+
 def _is_speech(token) -> bool:
     return lemma_of(token) in lexicon.SPEECH_VERBS or token.lower_ == "according"
 
@@ -224,6 +247,9 @@ def _is_pronoun_span(art: ArticleIndex, span: tuple[int, int] | None) -> bool:
 
 
 _COLON_LEAD = re.compile(r"\s*([^:\n]{1,60}?)\s*:\s*$")
+
+_INVERTED_CUE = re.compile(r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|explained|warned)\s+",
+                           re.IGNORECASE)
 
 _COLON_LINE = re.compile(r"[ \t]*([^:\n]{1,60}?)[ \t]*:[ \t]*(.*)$")
 
@@ -270,7 +296,11 @@ def _colon_cue(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -
     match = _COLON_LEAD.search(lead) if lead.rstrip().endswith(":") else None
     if match is None:
         return None
-    name = _colon_name(doc, line_start + match.start(1), line_start + match.end(1), art) \
+    name_start = line_start + match.start(1)
+    inverted = _INVERTED_CUE.match(lead, match.start(1))
+    if inverted is not None:  # "Said Ellis: “…”"
+        name_start = line_start + inverted.end()
+    name = _colon_name(doc, name_start, line_start + match.end(1), art) \
         if match.start(1) == len(lead) - len(lead.lstrip()) else None
     if name is not None:
         return Cue(-1, ":", name, None)
@@ -327,9 +357,37 @@ def _signed(doc, span: QuotedSpan, art: ArticleIndex) -> Cue | None:
     if token is None or len(token) == 0:
         return None
     hit = art.entity_at.get(token[0].i)
-    if hit is None or hit[0].type != "PERSON":
-        return None
-    return Cue(token[0].i, "—", from_entity(*hit), None)
+    if hit is not None and hit[0].type in _PLACE_OR_TIME:
+        return None  # "“…” — Kyiv, Tuesday": a place line, not a signature
+    name = _signature_name(doc, token[0].i, art)
+    if hit is not None and hit[0].type in ("PERSON", "ORG") and (name is None or name.span[1] <= hit[1][1]):
+        return Cue(token[0].i, "—", from_entity(*hit), None)
+    # the model tagged part of the name, or none of it: "― Oksana N Dovzhenko-Sirko"
+    return Cue(token[0].i, "—", name, None) if name is not None else None
+
+
+def _signature_name(doc, first: int, art: ArticleIndex) -> Speaker | None:
+    """A name signing a quote up to the line's end or a comma, tagged wrongly or not at all by the model:
+    "― Christina Lastra", "― Oksana N Dovzhenko-Sirko"."""
+    words = []
+    for token in doc[first:first + 9]:
+        if token.text == "," or token.is_space:
+            break
+        words.append(token)
+        if "\n" in token.whitespace_:
+            break
+    joiners = [t for t in words if t.text in ("-", "'", "’", ".") and not t.whitespace_]
+    names = [t for t in words if t not in joiners]
+    ends_line = not words or words[-1].i + 1 == len(doc) or doc[words[-1].i + 1].text == "," \
+        or "\n" in words[-1].whitespace_ or doc[words[-1].i + 1].is_space
+    if not ends_line or not 2 <= len(names) <= 5 or not all(t.is_title or t.is_upper for t in names) \
+            or any(t.i in art.entity_at and art.entity_at[t.i][0].type in _PLACE_OR_TIME for t in words):
+        return None  # a sentence, a place or a date line, not a signature
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return Speaker(art.text[start:end], None, (start, end))
+
+
+_PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 def _ends_sentence_early(doc, sent_hi: int, text: str) -> bool:
