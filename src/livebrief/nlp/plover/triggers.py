@@ -64,6 +64,11 @@ def _subjects(token) -> list:
 
 
 def _aux(token) -> set[str]:
+    if token.pos_ == "NOUN":  # "will provide 25,000 tons of food aid": the aid is future
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "NUM"):
+            token = token.head.head
+        if token.dep_ in ("dobj", "pobj"):
+            token = _verb_of(token)
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token
     while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:  # "will try to meet", "will meet and sign"
@@ -241,8 +246,8 @@ def find_triggers(sent) -> list[Trigger]:
         negated = _negated(token)
         if governed is not None:
             gov, gov_kind = governed
-            if gov_kind == "AGREE" and kind in CONFLICTUAL:
-                gov_kind = "THREATEN"  # "vowed to retaliate"
+            if gov_kind == "AGREE" and kind in CONFLICTUAL and _lemma(gov) != "agree":
+                gov_kind = "THREATEN"  # "vowed to retaliate"; "agreed to hold joint exercises" is an agreement
             if gov_kind == "REJECT" and kind == "ASSAULT" and _lemma(gov) == "deny":
                 gov_kind = "REJECT"
             if _negated(gov) and gov_kind in ("AGREE", "REQUEST"):
@@ -360,6 +365,10 @@ def rule_weight(triggers: list[Trigger]) -> float:
     main = main_trigger(triggers)
     if main is None:
         return 0.0
+    rule = rule_type(triggers)
+    if rule != main.type and (main.conditional or main.future):
+        # a coding convention ("will visit" is AGREE, "will withdraw ... unless" THREATEN), not a cue to weigh
+        return 2.0
     return 1.0 if main.depth == 0 and main.strength >= STRONG else 1.0 / 3.0
 
 
