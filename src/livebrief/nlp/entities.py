@@ -4,7 +4,8 @@
 
 * corrections to the small model: well-known places (Crimea, Kyiv, Sevastopol …, plus countries and
   big cities from the gazetteer) are never PERSON/ORG; a capitalised common word opening a sentence
-  ("Drones attacked …") is not a person; adjectival demonyms tagged GPE ("Ukrainian") are NORP;
+  ("Drones attacked …") is not a person; a lone word of a full person name in the article is that
+  person whatever the model tagged it ("Kiper said" after "Oleh Kiper"); adjectival demonyms tagged GPE ("Ukrainian") are NORP;
   a leading "the" and a trailing possessive "'s" are stripped from mentions;
 * merging within the article: a PERSON mention joins the fullest name whose words contain it
   ("Kim" -> "Kim Jong Un", "Loh" -> "Michael Loh"); when two full names share a surname the nearest
@@ -23,9 +24,10 @@ them. The entity id is a hash of (type, name), stable across runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from livebrief.model import Entity, content_id
+from livebrief.model import Entity, Place, content_id
 from livebrief.nlp import lexicon
 
 #: spaCy label -> contract type; labels missing here are not entities.
@@ -69,6 +71,49 @@ def find_entities(doc) -> list[Entity]:
     return entities
 
 
+def retype_places(entities: Sequence[Entity], places: Sequence[Place]) -> tuple[Entity, ...]:
+    """Entities the model mistyped that the geocoder resolved as places become GPE (LOC for water and areas).
+
+    "Chornomorsk" tagged ORG or "Reni" tagged ORG in a list of ports are towns; a facility stays as tagged
+    ("the Kremlin said" is an organisation speaking). A PERSON is only
+    retyped for a river, a region or a country ("Danube"): a town name is often a surname too.
+    """
+    features = {}
+    for place in places:
+        for span in place.mentions:
+            features[(span[0], span[1])] = place.feature
+    out: dict[tuple[str, str], Entity] = {}
+    place_types: dict[str, str] = {}
+    retyped: list[tuple[Entity, str | None]] = []
+    for entity in entities:
+        found = [features.get((start, end)) for start, end in entity.mentions]
+        type_ = None
+        if entity.type in _RETYPABLE and all(f in _PLACE_FEATURES for f in found) or (
+                entity.type == "PERSON" and " " not in entity.name and all(f in _NOT_A_SURNAME for f in found)):
+            type_ = "LOC" if found[0] in ("water", "area") else "GPE"
+            place_types[entity.name] = type_
+        retyped.append((entity, type_))
+    for entity, type_ in retyped:
+        if type_ is None and entity.type in _RETYPABLE and entity.name in place_types:
+            type_ = place_types[entity.name]  # the same name again, tagged otherwise: "Chornomorsk" PRODUCT
+        if type_ is not None:
+            entity = Entity(id=entity_id(type_, entity.name), name=entity.name, type=type_,
+                            mentions=entity.mentions, aliases=entity.aliases)
+        key = (entity.type, entity.name)
+        if key in out:  # "Chornomorsk" ORG and "Chornomorsk" PRODUCT are one town
+            kept = out[key]
+            entity = Entity(id=kept.id, name=kept.name, type=kept.type,
+                            mentions=tuple(sorted(set(kept.mentions) | set(entity.mentions))),
+                            aliases=tuple(dict.fromkeys(kept.aliases + entity.aliases)), title=kept.title)
+        out[key] = entity
+    return tuple(sorted(out.values(), key=lambda e: e.mentions[0] if e.mentions else (0, 0)))
+
+
+_RETYPABLE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "OTHER"})
+_NOT_A_SURNAME = frozenset({"water", "region", "country"})
+_PLACE_FEATURES = frozenset({"city", "region", "country", "water", "area"})  # not facilities: "the Kremlin said"
+
+
 def entity_id(type_: str, name: str) -> str:
     """Stable id of an entity: a hash of its type and canonical name."""
     return content_id(type_, name, prefix="e")
@@ -108,6 +153,8 @@ def _mentions(doc):
             type_ = lexicon.KNOWN_PLACES[lower] if type_ not in ("GPE", "LOC", "FAC") else type_
         elif type_ in ("PERSON", "ORG") and lower in places and lower not in person_words:
             type_ = "GPE"
+        elif type_ not in ("PERSON", "GPE", "LOC", "NORP") and end - start == 1 and lower in person_words:
+            type_ = "PERSON"  # "Kiper said" tagged ORG after "Governor Oleh Kiper"
         elif type_ == "GPE" and all(t.tag_ == "JJ" for t in doc[start:end]):
             type_ = "NORP"  # "Ukrainian" is a demonym, not a place
         if type_ == "PERSON" and _is_common_word_at_sentence_start(doc, start, end, vocab):
