@@ -50,6 +50,12 @@ def test_requests_and_hopes_are_not_claims(nlp):
     assert claims_of(nlp, text) == []
 
 
+def test_an_unanswered_question_is_not_a_claim(nlp):
+    text = ("Governor Oleh Kiper did not say which port had been hit. The ministry declined to say whether "
+            "any ships were damaged. Kiper said the fire was out.")
+    assert [(c.claimant, c.text) for c in claims_of(nlp, text)] == [("Oleh Kiper", "the fire was out")]
+
+
 def test_verified_by(nlp):
     text = ("A video posted on Monday and verified by The Washington Post showed soldiers "
             "climbing onto a platform.")

@@ -68,6 +68,10 @@ def test_including_is_a_subset(nlp):
         (12, "killed", "at_least"), (5, "people", "exactly")]
 
 
+def test_crowns_without_a_nation_are_no_money(nlp):
+    assert [q for q in find_quantities(nlp("The jeweller restored 40 crowns for the museum.")) if q.kind == "money"] == []
+
+
 def test_the_killers_are_not_the_victims(nlp):
     assert figures(nlp, "Twenty gunmen killed 5 villagers.") == [(5, "killed", "exactly")]
 
@@ -77,6 +81,8 @@ def test_the_killers_are_not_the_victims(nlp):
     ("The plan costs €1.2bn.", 1.2e9, "EUR", "exactly"),
     ("He paid £50 million for it.", 50e6, "GBP", "exactly"),
     ("The aid is worth 5.7 billion Danish kroner.", 5.7e9, "DKK", "exactly"),
+    ("The aid is worth about 5.7 billion Danish crowns.", 5.7e9, "DKK", "approximately"),
+    ("Stockholm pledged 300 million Swedish crowns.", 300e6, "SEK", "exactly"),
     ("Kyiv raised 100 million hryvnias.", 100e6, "UAH", "exactly"),
     ("Kyiv raised ₴300 million.", 300e6, "UAH", "exactly"),
     ("Moscow spent 2 trillion roubles.", 2e12, "RUB", "exactly"),

@@ -9,6 +9,9 @@
   Post showed …") is a ``verified`` claim of X over the whole sentence;
 * "… that it blamed on Ukraine" is a claim of the blamer (cue "blamed on").
 
+A question the speaker left unanswered ("did not say which port was hit", "declined to say whether …")
+is no claim.
+
 The kind is ``denial`` for deny/reject/dismiss/refute cues, ``report`` when the claimant is a news
 outlet or wire ("the AP reported"), ``verified`` for verification, else ``claim``. A continuation
 such as "…, it added." already has its pronoun resolved by quotes.py to the previous speaker.
@@ -44,7 +47,7 @@ def find_claims(doc, *, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
         if quote.kind != "indirect" or quote.speaker is None:
             continue
         lemma = _cue_lemma(doc, starts, quote)
-        if lemma not in ASSERTION_CUES:
+        if lemma not in ASSERTION_CUES or _left_unanswered(doc, starts, quote):
             continue
         start, end = _claim_span(doc, starts, quote.start, quote.end)
         kind = _kind(lemma, quote.speaker, names.get(quote.speaker))
@@ -78,6 +81,24 @@ def _cue_lemma(doc, starts: list[int], quote: Quote) -> str:
             lemma = token.lemma_.lower()
             return lexicon.LEMMA_FIXES.get(lemma, lemma)
     return word
+
+
+_QUESTION_WORDS = frozenset("which whether what how when where why who whom".split())
+
+
+def _left_unanswered(doc, starts: list[int], quote: Quote) -> bool:
+    """"Kiper did not say which port had been hit", "declined to say whether …": a question the speaker
+    did not answer asserts nothing."""
+    if _token_at(doc, starts, quote.start).lower_ not in _QUESTION_WORDS:
+        return False
+    sent = _token_at(doc, starts, quote.start).sent
+    word = (quote.cue or "").split()[0].lower() if quote.cue else ""
+    for token in sent:
+        if token.lower_ == word and token.idx < quote.start:
+            negated = any(c.dep_ == "neg" for c in token.children)
+            declined = token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse")
+            return negated or declined
+    return False
 
 
 def _claim_span(doc, starts: list[int], start: int, end: int) -> tuple[int, int]:

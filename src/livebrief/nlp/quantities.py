@@ -80,6 +80,8 @@ CURRENCY_NATIONS: dict[tuple[str, str], str] = {
     ("syrian", "pound"): "SYP", ("swiss", "franc"): "CHF", ("pakistani", "rupee"): "PKR",
     ("iranian", "rial"): "IRR", ("saudi", "riyal"): "SAR", ("belarusian", "ruble"): "BYN",
 }
+#: "Crowns" is money only after the nation that issues them.
+CROWNS: dict[str, str] = {"danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "czech": "CZK", "icelandic": "ISK"}
 _CURRENCY_BASE = {"krone": "krone", "kroner": "krone", "krona": "krona", "kronor": "krona", "dollar": "dollar",
                   "dollars": "dollar", "pound": "pound", "pounds": "pound", "franc": "franc", "francs": "franc",
                   "rupee": "rupee", "rupees": "rupee", "rial": "rial", "rials": "rial", "riyal": "riyal",
@@ -408,12 +410,15 @@ def _currency_after(doc, end: int) -> tuple[int, str | None]:
         nation = doc[j].lower_
         j += 1
     if j < len(doc) and doc[j].pos_ in ("ADJ", "PROPN") and doc[j].lower_ not in CURRENCY_WORDS \
-            and j + 1 < len(doc) and doc[j + 1].lower_ in CURRENCY_WORDS:
+            and j + 1 < len(doc) and (doc[j + 1].lower_ in CURRENCY_WORDS or doc[j + 1].lower_ in ("crown", "crowns")):
         nation = doc[j].lower_
         j += 1
     if j >= len(doc):
         return end, None
     word = doc[j].lower_
+    if word in ("crown", "crowns"):  # "5.7 billion Danish crowns", as wires write kroner in English
+        code = CROWNS.get(nation or "")
+        return (j + 1, code) if code else (end, None)
     if word in CURRENCY_CODES and doc[j].text.isupper():
         return j + 1, doc[j].text.upper()
     if word not in CURRENCY_WORDS:
