@@ -156,3 +156,18 @@ def test_mistyped_towns_become_places_after_geocoding(nlp):
     assert len(retyped["Chornomorsk"].mentions) == 2
     assert retyped["Chornomorsk"].id == entity_id("GPE", "Chornomorsk")
     assert retyped["Kremlin"].type == "ORG"
+
+
+def test_a_name_after_a_personal_title_is_a_person(nlp):
+    # the model tags "Oleh Kiper" ORG in this sentence; the title says he is a person
+    text = ("KYIV, Sept 13 (Northwire) - Russian drones attacked the Odesa region overnight, injuring at least "
+            "six people, regional governor Oleh Kiper said on Wednesday.\n\nThree of the injured were in a "
+            "serious condition, Kiper wrote on the Telegram messaging app.")
+    people = [e for e in find_entities(nlp(text)) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Oleh Kiper"]
+    assert len(people[0].mentions) == 2
+
+
+def test_an_organisation_after_an_ambiguous_title_stays_an_organisation(nlp):
+    text = "The former Soviet Union collapsed in 1991, and the acting Defense Department spokesman declined to comment."
+    assert all(e.type != "PERSON" for e in find_entities(nlp(text)))

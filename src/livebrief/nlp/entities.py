@@ -155,6 +155,8 @@ def _mentions(doc):
             type_ = "GPE"
         elif type_ not in ("PERSON", "GPE", "LOC", "NORP") and end - start == 1 and lower in person_words:
             type_ = "PERSON"  # "Kiper said" tagged ORG after "Governor Oleh Kiper"
+        elif type_ == "ORG" and _titled_name(doc, start, end):
+            type_ = "PERSON"  # "regional governor Oleh Kiper" tagged ORG
         elif type_ == "GPE" and all(t.tag_ == "JJ" for t in doc[start:end]):
             type_ = "NORP"  # "Ukrainian" is a demonym, not a place
         if type_ == "PERSON" and _is_common_word_at_sentence_start(doc, start, end, vocab):
@@ -224,9 +226,24 @@ def _person_words(doc) -> frozenset[str]:
     """Lower-case words that are part of a multi-word PERSON name in this doc."""
     words: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if (ent.label_ == "PERSON" or _titled_name(doc, ent.start, ent.end)) and len(ent) > 1:
             words.update(t.lower_ for t in ent)
     return frozenset(words)
+
+
+def _titled_name(doc, start: int, end: int) -> bool:
+    """"regional governor Oleh Kiper" tagged ORG: two or three capitalised names right after a title word."""
+    if not 2 <= end - start <= 3 or start == 0:
+        return False
+    title = doc[start - 1].lower_.rstrip(".")
+    if title not in lexicon.TITLE_WORDS or title in _NOT_PERSONAL_TITLES:
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in lexicon.ORG_HEADS for t in doc[start:end])
+
+
+# Title words that also stand before organisations: "former Soviet Union", "acting Defense Department".
+_NOT_PERSONAL_TITLES = frozenset({"former", "acting", "deputy", "interim", "ex-", "executive", "founder", "owner",
+                                  "manager", "official", "expert", "analyst", "chair", "head", "chief", "leader"})
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,21 @@ GENERAL_STANCE_VERBS: frozenset[str] = frozenset("""
     eviscerate roast grill confront dare taunt goad pose dwell harp unveil
 """.split())
 
+#: Stance verbs with a literal, physical sense that war news uses literally: "Russian forces attacked
+#: Odesa", "Russia targeted ports", "troops pounded positions". They are cues only against a person, a
+#: group or an idea ("Cruz attacked Trump", "slammed the plan").
+PHYSICAL_STANCE_VERBS: frozenset[str] = frozenset("""
+    attack target hammer pound knock block fight savage roast grill skewer bash rip slam blast lash
+    assail jab poke confront strike hit
+""".split())
+#: Objects that make such a verb figurative besides people and groups: ideas, words, records.
+FIGURATIVE_TARGETS: frozenset[str] = frozenset("""
+    policy policies record remarks remark comment comments decision approach agenda rhetoric idea plan
+    proposal bill law deal administration media press campaign candidacy nomination platform speech
+    stance position view views claim claims argument handling response strategy leadership tenure
+    judgment judgement character credibility honesty opponent opponents rival rivals critic critics
+""".split())
+
 #: Nouns that report a view or an utterance of their possessor: "Trump's claim that …",
 #: "Clinton's plan to …", "the senator's criticism of …". General English, not from a corpus.
 CUE_NOUNS: frozenset[str] = frozenset("""

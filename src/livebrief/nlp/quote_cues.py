@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from livebrief.nlp import lexicon
+from livebrief.nlp.datelines import dateline_end
 
 def cue_text(token) -> str:
     """The cue as the quote records it: "said", "according to", "critic" (for "is a critic of"), "pointed out"."""
@@ -42,6 +43,8 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return _copular_stance(token) is not None
     if lemma_of(token) in lexicon.AS_VERBS and _seen_as(token):
         return True
+    if lemma_of(token) in lexicon.PHYSICAL_STANCE_VERBS:
+        return _figurative(token)
     if lemma_of(token) in CUE_LEMMAS:
         return True
     if lemma_of(token) == "read" and any(c.dep_ == "nsubj" and lemma_of(c) in lexicon.WRITTEN_NOUNS
@@ -54,6 +57,17 @@ def is_cue(token, quoted: list[bool]) -> bool:
     # utterance: "Clinton conceded that …", "aides fretted that …".
     if token.pos_ == "VERB" and lemma_of(token) not in lexicon.NOT_CUES and any(c.dep_ == "ccomp" for c in token.children):
         return any(c.dep_ == "nsubj" and is_agent_like(c) for c in token.children)
+    return False
+
+
+def _figurative(verb) -> bool:
+    """"Cruz attacked Trump", "slammed the plan": a stand. Not "forces attacked Odesa", "targeted ports"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if child.ent_type_ in ("GPE", "LOC", "FAC"):
+                return False
+            return child.ent_type_ in ("PERSON", "ORG", "NORP") or child.lower_ in ("him", "her", "them") \
+                or lemma_of(child) in lexicon.FIGURATIVE_TARGETS or lemma_of(child) in lexicon.CUE_NOUNS
     return False
 
 
@@ -171,9 +185,31 @@ def lemma_of(token) -> str:
     return lexicon.LEMMA_FIXES.get(lemma, lemma)
 
 
+def run_on_speaker(verb):
+    """The speaker the parser listed after the end of a fronted clause: "…, injuring at least six people,
+    regional governor Oleh Kiper said" parsed with "people" as the subject and the governor as its conj.
+    Returns (clause end, speaker token) or None."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if len(subjects) != 1 or not fronted or subjects[0].ent_type_ == "PERSON":
+        return None
+    subject = subjects[0]
+    if any(c.dep_ in ("cc", "preconj") for c in subject.children):
+        return None  # "Zelensky and Duda said": two speakers
+    for conj in subject.children:
+        if conj.dep_ == "conj" and conj.right_edge.i == verb.i - 1 and conj.ent_type_ in ("PERSON", "ORG") \
+                and conj.left_edge.i > 0 and verb.doc[conj.left_edge.i - 1].text == ",":
+            return conj.left_edge.i - 1, conj
+    return None
+
+
 def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
     """Token range of what a cue reports, or None (``quoted``: which tokens are inside quotation marks)."""
     doc = token.doc
+    run_on = run_on_speaker(token) if token.pos_ == "VERB" else None
+    if run_on is not None:
+        fronted = min(c.left_edge.i for c in token.children if c.dep_ == "ccomp")
+        return _trim_range(doc, fronted, run_on[0])
     if token.lower_ == "according":
         head = token.head
         if head.i == token.i or (head.lemma_.lower() in lexicon.SPEECH_VERBS and not quoted[head.i]):
@@ -296,6 +332,7 @@ def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, s
         a, b = skip
         left, right = (lo, min(a, hi)), (max(b, lo), hi)
         lo, hi = max((left, right), key=lambda r: r[1] - r[0])
+    lo = dateline_end(doc, lo, hi)
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("and", "but")):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from livebrief.model import Entity
 from livebrief.nlp import lexicon
 from livebrief.nlp.quote_cues import (CUE_LEMMAS, cue_text, finding_clause, is_agent_like, is_cue, lemma_of,
-                                      noun_cue_holder)
+                                      noun_cue_holder, run_on_speaker)
 from livebrief.nlp.quote_marks import quoted_spans
 
 @dataclass(frozen=True)
@@ -146,6 +146,9 @@ def _subject_token(verb, art: ArticleIndex):
     shown = _shown_speaking(verb, art)
     if shown is not None:
         return shown
+    run_on = run_on_speaker(verb) if verb.pos_ == "VERB" else None
+    if run_on is not None:
+        return run_on[1]
     seen = 0
     node = verb
     while seen < 4:
@@ -259,6 +262,9 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
         if child.dep_ == "appos" and child.i in art.entity_at and art.entity_at[child.i][0].type == "PERSON":
             entity, span = art.entity_at[child.i]
             return from_entity(entity, span)
+    named = _surname_of(token, art)
+    if named is not None:
+        return named
     start, end = _noun_phrase(token)
     if start >= end:
         return None
@@ -274,6 +280,17 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
     if fuller is not None:
         return Speaker(fuller.name, fuller.id, span, fuller.type)
     return Speaker(text, None, span)
+
+
+def _surname_of(token, art: ArticleIndex) -> Speaker | None:
+    """"Kiper wrote" with "Kiper" left untagged after "Governor Oleh Kiper": the person named before."""
+    if token.pos_ != "PROPN" or not token.is_title or any(c.dep_ == "compound" for c in token.children):
+        return None
+    for i, speaker, _subject in reversed(art.persons):
+        if i < token.i and speaker.name and len(speaker.name.split()) > 1 \
+                and token.text in speaker.name.split()[1:]:
+            return Speaker(speaker.name, speaker.id, (token.idx, token.idx + len(token)), speaker.type)
+    return None
 
 
 def _noun_phrase(token) -> tuple[int, int]:
