@@ -5,8 +5,9 @@
 * corrections to the small model: well-known places (Crimea, Kyiv, Sevastopol …, plus countries and
   big cities from the gazetteer) are never PERSON/ORG; a capitalised common word opening a sentence
   ("Drones attacked …") is not a person; a lone word of a full person name in the article is that
-  person whatever the model tagged it ("Kiper said" after "Oleh Kiper"); adjectival demonyms tagged GPE ("Ukrainian") are NORP;
-  a leading "the" and a trailing possessive "'s" are stripped from mentions;
+  person whatever the model tagged it ("Kiper said" after "Oleh Kiper"), and so is a name right after a
+  personal title ("regional governor Oleh Kiper" tagged ORG); adjectival demonyms tagged GPE ("Ukrainian")
+  are NORP; a leading "the" and a trailing possessive "'s" are stripped from mentions;
 * merging within the article: a PERSON mention joins the fullest name whose words contain it
   ("Kim" -> "Kim Jong Un", "Loh" -> "Michael Loh"); when two full names share a surname the nearest
   one mentioned before wins. ORG mentions merge by acronym ("AP" -> "Associated Press") and an

@@ -217,7 +217,8 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
 
 def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -> Cue | None:
     """The verb right after a direct quote that ends with a comma, "?" or "!" inside its marks, when it
-    is no cue of its own: "“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started."."""
+    is no cue of its own: "“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started."
+    """
     if span.close_end is None or quote_kind(art.text, span) != "direct" \
             or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
         return None
@@ -380,7 +381,8 @@ def _signature_name(doc, first: int, art: ArticleIndex) -> Speaker | None:
     names = [t for t in words if t not in joiners]
     ends_line = not words or words[-1].i + 1 == len(doc) or doc[words[-1].i + 1].text == "," \
         or "\n" in words[-1].whitespace_ or doc[words[-1].i + 1].is_space
-    if not ends_line or not 2 <= len(names) <= 5 or not all(t.is_title or t.is_upper for t in names) \
+    if not ends_line or not 2 <= len(names) <= 5 \
+            or not all((t.is_title or t.is_upper) and t.is_alpha for t in names) \
             or any(t.i in art.entity_at and art.entity_at[t.i][0].type in _PLACE_OR_TIME for t in words):
         return None  # a sentence, a place or a date line, not a signature
     start, end = words[0].idx, words[-1].idx + len(words[-1])
