@@ -171,3 +171,12 @@ def test_a_name_after_a_personal_title_is_a_person(nlp):
 def test_an_organisation_after_an_ambiguous_title_stays_an_organisation(nlp):
     text = "The former Soviet Union collapsed in 1991, and the acting Defense Department spokesman declined to comment."
     assert all(e.type != "PERSON" for e in find_entities(nlp(text)))
+
+
+def test_rank_words_without_periods_stay_out_of_the_name(nlp):
+    # British style drops the periods: the model takes "Gen" into the name and "Air Force" for a person
+    text = "Pentagon press secretary Air Force Brig Gen Patrick Ryder said on Tuesday that it was fine."
+    entities = {e.name: e for e in find_entities(nlp(text))}
+    assert "Patrick Ryder" in entities and entities["Patrick Ryder"].type == "PERSON"
+    assert entities["Patrick Ryder"].title and "Gen" in entities["Patrick Ryder"].title
+    assert all(e.type != "PERSON" for name, e in entities.items() if name != "Patrick Ryder")

@@ -186,6 +186,14 @@ def test_inverted_cue_after_a_fronted_clause_takes_the_subject_after_it(nlp):
     assert quotes and quotes[0].speaker == "Maria Petrenko"
 
 
+def test_a_name_in_marks_is_no_quote(nlp):
+    text = ("Ukraine's Defence Intelligence said on Monday that its special forces had regained control of the "
+            "so-called \"Boiko towers\", a set of gas rigs. The platforms, known in Kyiv as the “Boiko towers”, are "
+            "old. Russia called the strike a \"terrorist act\".")
+    partial = [(q.text, q.speaker) for q in quotes_of(nlp, text) if q.kind == "partial"]
+    assert partial == [("terrorist act", "Russia")]
+
+
 def test_a_surname_alone_is_the_person_named_before(nlp):
     text = ("KYIV, Sept 13 (Northwire) - Russian drones attacked the Odesa region overnight, injuring at least "
             "six people, regional governor Oleh Kiper said on Wednesday.\n\nThree of the injured were in a "

@@ -140,6 +140,10 @@ def _mentions(doc):
         if type_ is None:
             continue
         start, end = _trim(doc, ent.start, ent.end)
+        if type_ == "PERSON":
+            start = _after_titles(doc, start, end)
+            if end - start > 1 and doc[end - 1].lower_ in lexicon.ORG_HEADS and doc[end - 1].is_title:
+                type_ = "ORG"  # "Air Force" tagged PERSON
         if start >= end:
             continue
         parts = _place_list(doc, start, end, places)
@@ -221,6 +225,14 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _after_titles(doc, start: int, end: int) -> int:
+    """Past rank words the model took into a name: "Gen Patrick Ryder" -> "Patrick Ryder" (the title stays
+    before the mention, where ``_premodifier`` finds it)."""
+    while end - start > 2 and doc[start].lower_.rstrip(".") in lexicon.TITLE_WORDS and doc[start].is_title:
+        start += 1
+    return start
 
 
 def _person_words(doc) -> frozenset[str]:
@@ -434,7 +446,8 @@ def _premodifier(doc, start: int, head: int) -> str | None:
         token = doc[i]
         if token.is_space or token.tag_ in ("DT", "POS", "PRP$", "WDT", "IN", "CC", "CD") \
                 or token.pos_ in ("VERB", "AUX", "ADV", "PRON") \
-                or (token.is_punct and token.text != ".") or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+                or (token.is_punct and token.text != ".") or token.ent_type_ in ("DATE", "TIME") \
+                or (token.ent_type_ == "PERSON" and token.lower_.rstrip(".") not in lexicon.TITLE_WORDS):
             break
         if token.text == "." and not (i > 0 and doc[i - 1].lower_ in lexicon.TITLE_ABBREVIATIONS):
             break  # a sentence end, not the dot of "Lt."

@@ -81,6 +81,8 @@ def _marked_quotes(doc, spans: list[QuotedSpan], art: ArticleIndex, cues: dict[i
                 speaker, via = inherited.speaker, inherited.via
         if kind == "partial" and (speaker is None or speaker.name is None) and cue is None:
             continue  # scare quotes: no one is quoted
+        if kind == "partial" and _NAMING.search(text[max(0, span.open_at - 40):span.open_at]):
+            continue  # a name, not words anyone said: the so-called “Boiko towers”
         results.append((span, kind, speaker, cue_text, via))
     for span, kind, speaker, cue_text, via in results:
         yield Quote(text=text[span.start:span.end], kind=kind,
@@ -248,6 +250,9 @@ def _is_pronoun_span(art: ArticleIndex, span: tuple[int, int] | None) -> bool:
 
 
 _COLON_LEAD = re.compile(r"\s*([^:\n]{1,60}?)\s*:\s*$")
+
+_NAMING = re.compile(r"\b(?:so-called|so called|known(?:\s+[\w’']+){0,3}?\s+as|dubbed|nicknamed|titled|entitled)"
+                     r"(?:\s+the)?\s*$", re.IGNORECASE)
 
 _INVERTED_CUE = re.compile(r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|explained|warned)\s+",
                            re.IGNORECASE)
