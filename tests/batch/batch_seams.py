@@ -24,6 +24,7 @@ from livebrief.model import (
     Quote,
     TimeExpr,
 )
+from livebrief.nlp import PIPELINE_VERSION
 
 CRASH = "CRASH-WORKER"
 BUG = "BUG-IN-STAGE"
@@ -60,7 +61,8 @@ def buggy_analyze(articles: Iterable[Article], *, settings=None) -> Iterator[Ana
 def _analysis(article: Article) -> Analysis:
     text = article.text
     if article.language and not article.language.startswith("en"):
-        return Analysis(article=article, pipeline_version="1", notes=(f"language {article.language!r} skipped",))
+        return Analysis(article=article, pipeline_version=PIPELINE_VERSION,
+                        notes=(f"language {article.language!r} skipped",))
     names = list(dict.fromkeys(m.group() for m in _CAPITAL.finditer(text)))[:3]
     entities = tuple(Entity(id=f"e{i}", name=name, type="OTHER",
                             mentions=tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text)))
@@ -81,4 +83,4 @@ def _analysis(article: Article) -> Analysis:
                     attribution=(Attribution(source="Reuters", kind="report"),), evidence=((0, 10),),
                     confidence=0.7),)
     return Analysis(article=article, entities=entities, quotes=quotes, claims=claims, quantities=quantities,
-                    places=places, times=times, events=events, pipeline_version="1")
+                    places=places, times=times, events=events, pipeline_version=PIPELINE_VERSION)

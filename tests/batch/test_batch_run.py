@@ -29,6 +29,7 @@ from livebrief.model import (
     Quote,
     TimeExpr,
 )
+from livebrief.nlp import PIPELINE_VERSION
 from livebrief.pipeline import extract_stream
 from livebrief.settings import DEFAULTS
 from livebrief.sources import open_source
@@ -69,7 +70,8 @@ def test_batch_tables_and_manifest(corpus, tmp_path):
     assert sum(p["rows"]["articles"] for p in data["partitions"]) == len(articles) == data["totals"]["articles"]
     assert data["failures"]["items_by_stage"] == {"source": 3, "extract": 1}
     assert data["failures"]["partitions"] == []
-    assert data["versions"]["livebrief"] and data["versions"]["warcio"] and data["pipeline_version"] == "1"
+    assert data["versions"]["livebrief"] and data["versions"]["warcio"]
+    assert data["pipeline_version"] == PIPELINE_VERSION
     [run] = data["timings"]["runs"]
     assert run["engine"] == "local" and run["articles"] == len(articles) and run["articles_per_second"] > 0
     assert set(data["timings"]["stage_seconds"]) >= {"read", "extract", "signature", "analyze"}
@@ -184,7 +186,7 @@ def rich_analysis() -> Analysis:
                       targets=("people",), mode="aerial", quantities=(0,),
                       attribution=(Attribution(source="officials", kind="claim"),), evidence=((0, 45),),
                       confidence=0.8),),
-        pipeline_version="1", notes=("n",))
+        pipeline_version=PIPELINE_VERSION, notes=("n",))
 
 
 def test_the_analysis_column_reloads_losslessly():
@@ -202,7 +204,7 @@ def test_load_brings_the_batch_into_the_store(corpus, tmp_path, store):
     assert report.counts["new"] == len(articles) == store.count_articles()
     assert report.counts["analyses"] == len(articles) and report.counts["failed"] == 4
     for row in articles:
-        stored = store.get_analysis(row["id"], "1")
+        stored = store.get_analysis(row["id"], PIPELINE_VERSION)
         assert stored == analysis_from_row(row)
     assert {a.id: s for a, s in store.signatures()} == {r["id"]: r["signature"] for r in articles}
     assert len(store.failures()) == 4

@@ -14,6 +14,7 @@ from livebrief.model import (
     Analysis, Article, Attribution, Entity, Event, Place, Quantity, Quote, Story, StoryArticle, StoryFigure,
     text_hash,
 )
+from livebrief.nlp import PIPELINE_VERSION
 
 NOW = "2024-05-02T18:00:00+00:00"
 WINDOW = ("2024-05-01T18:00:00+00:00", NOW)
@@ -44,7 +45,7 @@ class Corpus:
     def analyse(self, article: Article, *, events=(), quotes=(), quantities=(), places=(), entities=()) -> Analysis:
         analysis = Analysis(article=article, events=tuple(events), quotes=tuple(quotes),
                             quantities=tuple(quantities), places=tuple(places), entities=tuple(entities),
-                            pipeline_version="1")
+                            pipeline_version=PIPELINE_VERSION)
         self.analyses[article.id] = analysis
         return analysis
 

@@ -1,7 +1,8 @@
 """Understanding one article: Article -> Analysis. Only this package sees spaCy's Doc.
 
 Components, each in its own module, run in this order over one parsed Doc:
-entities -> quotes -> claims -> quantities -> times -> places -> events.
+entities -> places (then entities the geocoder resolved as towns are retyped) -> quotes -> claims ->
+quantities -> times -> events.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from livebrief.settings import DEFAULTS, Settings
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # bump when analyses change, so `analyze --all` redoes stored ones
 CAPTION_CHARS = 2000
 SUPPORTED_LANGUAGES = ("en",)
 
