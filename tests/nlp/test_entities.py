@@ -140,24 +140,6 @@ def test_seed_article_entities(nlp, seed_path):
     assert entities["Associated Press"].aliases == ("AP",)
 
 
-def test_mistyped_towns_become_places_after_geocoding(nlp):
-    """The model tags small ports ORG or PRODUCT; the geocoder knows them, a facility keeps its type."""
-    from livebrief.nlp.entities import retype_places
-    from livebrief.nlp.places import find_places
-
-    text = ("The region's ports of Odesa, Chornomorsk and Pivdennyi were the main gateway for grain. "
-            "Russian forces have attacked Odesa, Chornomorsk and the Danube ports of Izmail and Reni, "
-            "the Kremlin said nothing.")
-    doc = nlp(text)
-    entities = find_entities(doc)
-    retyped = {e.name: e for e in retype_places(entities, find_places(doc, entities=entities))}
-    assert retyped["Chornomorsk"].type == "GPE"
-    assert len([e for e in retyped.values() if e.name == "Chornomorsk"]) == 1
-    assert len(retyped["Chornomorsk"].mentions) == 2
-    assert retyped["Chornomorsk"].id == entity_id("GPE", "Chornomorsk")
-    assert retyped["Kremlin"].type == "ORG"
-
-
 def test_a_name_after_a_personal_title_is_a_person(nlp):
     # the model tags "Oleh Kiper" ORG in this sentence; the title says he is a person
     text = ("KYIV, Sept 13 (Northwire) - Russian drones attacked the Odesa region overnight, injuring at least "

@@ -1,8 +1,7 @@
 """Understanding one article: Article -> Analysis. Only this package sees spaCy's Doc.
 
 Components, each in its own module, run in this order over one parsed Doc:
-entities -> places (then entities the geocoder resolved as towns are retyped) -> quotes -> claims ->
-quantities -> times -> events.
+entities -> quotes -> claims -> quantities -> times -> places -> events.
 """
 
 from __future__ import annotations
@@ -91,7 +90,7 @@ def _drain(pending: list[Article]) -> Iterator[Analysis | Failure]:
 def analyze_doc(article: Article, doc, *, caption_doc=None) -> Analysis:
     """Run every component over a parsed Doc of ``article.text`` (captions, parsed apart, as context)."""
     from livebrief.nlp.claims import find_claims
-    from livebrief.nlp.entities import find_entities, retype_places
+    from livebrief.nlp.entities import find_entities
     from livebrief.nlp.events import find_events
     from livebrief.nlp.places import find_places
     from livebrief.nlp.quantities import find_quantities
@@ -99,12 +98,11 @@ def analyze_doc(article: Article, doc, *, caption_doc=None) -> Analysis:
     from livebrief.nlp.times import find_times
 
     entities = tuple(find_entities(doc))
-    places = tuple(find_places(doc, entities=entities))
-    entities = retype_places(entities, places)
     quotes = tuple(find_quotes(doc, entities=entities))
     claims = tuple(find_claims(doc, entities=entities, quotes=quotes))
     quantities = tuple(find_quantities(doc))
     times = tuple(find_times(doc, published=article.published))
+    places = tuple(find_places(doc, entities=entities))
     events = tuple(find_events(doc, entities=entities, quotes=quotes, claims=claims, quantities=quantities,
                                times=times, places=places, published=article.published))
     if caption_doc is not None:

@@ -25,10 +25,9 @@ them. The entity id is a hash of (type, name), stable across runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from livebrief.model import Entity, Place, content_id
+from livebrief.model import Entity, content_id
 from livebrief.nlp import lexicon
 
 #: spaCy label -> contract type; labels missing here are not entities.
@@ -70,49 +69,6 @@ def find_entities(doc) -> list[Entity]:
         entities.append(Entity(id=entity_id(cluster.type, cluster.name), name=cluster.name,
                                type=cluster.type, mentions=spans, aliases=aliases, title=cluster.title))
     return entities
-
-
-def retype_places(entities: Sequence[Entity], places: Sequence[Place]) -> tuple[Entity, ...]:
-    """Entities the model mistyped that the geocoder resolved as places become GPE (LOC for water and areas).
-
-    "Chornomorsk" tagged ORG or "Reni" tagged ORG in a list of ports are towns; a facility stays as tagged
-    ("the Kremlin said" is an organisation speaking). A PERSON is only
-    retyped for a river, a region or a country ("Danube"): a town name is often a surname too.
-    """
-    features = {}
-    for place in places:
-        for span in place.mentions:
-            features[(span[0], span[1])] = place.feature
-    out: dict[tuple[str, str], Entity] = {}
-    place_types: dict[str, str] = {}
-    retyped: list[tuple[Entity, str | None]] = []
-    for entity in entities:
-        found = [features.get((start, end)) for start, end in entity.mentions]
-        type_ = None
-        if entity.type in _RETYPABLE and all(f in _PLACE_FEATURES for f in found) or (
-                entity.type == "PERSON" and " " not in entity.name and all(f in _NOT_A_SURNAME for f in found)):
-            type_ = "LOC" if found[0] in ("water", "area") else "GPE"
-            place_types[entity.name] = type_
-        retyped.append((entity, type_))
-    for entity, type_ in retyped:
-        if type_ is None and entity.type in _RETYPABLE and entity.name in place_types:
-            type_ = place_types[entity.name]  # the same name again, tagged otherwise: "Chornomorsk" PRODUCT
-        if type_ is not None:
-            entity = Entity(id=entity_id(type_, entity.name), name=entity.name, type=type_,
-                            mentions=entity.mentions, aliases=entity.aliases)
-        key = (entity.type, entity.name)
-        if key in out:  # "Chornomorsk" ORG and "Chornomorsk" PRODUCT are one town
-            kept = out[key]
-            entity = Entity(id=kept.id, name=kept.name, type=kept.type,
-                            mentions=tuple(sorted(set(kept.mentions) | set(entity.mentions))),
-                            aliases=tuple(dict.fromkeys(kept.aliases + entity.aliases)), title=kept.title)
-        out[key] = entity
-    return tuple(sorted(out.values(), key=lambda e: e.mentions[0] if e.mentions else (0, 0)))
-
-
-_RETYPABLE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "OTHER"})
-_NOT_A_SURNAME = frozenset({"water", "region", "country"})
-_PLACE_FEATURES = frozenset({"city", "region", "country", "water", "area"})  # not facilities: "the Kremlin said"
 
 
 def entity_id(type_: str, name: str) -> str:
