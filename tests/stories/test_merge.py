@@ -53,6 +53,31 @@ def test_one_story_with_both_sides_and_their_figures():
     assert story.place == "Sevastopol" and story.types == ("ASSAULT",)
 
 
+def test_one_sum_in_two_currencies_is_no_disagreement():
+    text = ("Denmark will send military aid worth 5.7 billion Danish crowns, or about $833 million, the defence "
+            "ministry said. The package includes tanks.")
+    aid = []
+    for article_id, outlet, figures in (("d1", "NorthWire", ((5.7e9, "DKK"), (833e6, "USD"))),
+                                        ("d2", "GlobalDesk", ((5.7e9, "DKK"), (840e6, "USD")))):
+        first_end = text.index(". ") + 1
+        article = Article(id=article_id, text=text, title="Denmark aid", url=f"https://{outlet}.example/{article_id}",
+                          source=outlet, published="2023-09-12T12:00:00+00:00", text_hash=text_hash(text))
+        quantities = tuple(Quantity(value=v, kind="money", text=str(v), start=10 * k, end=10 * k + 5, unit=u,
+                                    qualifier="exactly") for k, (v, u) in enumerate(figures))
+        aid.append(Analysis(
+            article=article,
+            entities=(Entity(id="e1", name="Denmark", type="GPE", mentions=((0, 7),)),),
+            quantities=quantities,
+            events=(Event(id="ev1", type="AID", summary=text[:first_end], date="2023-09-12", place=None,
+                          quantities=tuple(range(len(quantities))),
+                          attribution=(Attribution("the defence ministry", "claim"),),
+                          evidence=((0, first_end),)),)))
+    [story] = build(*aid)
+    conflicts = [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert len(conflicts) == 1, conflicts  # only the dollar sums differ, never kroner against dollars
+    assert "USD" in conflicts[0] and "DKK" not in conflicts[0]
+
+
 def test_a_copy_is_not_an_extra_source_and_repeats_no_figures():
     ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
                   published="2023-09-13T12:00:00+00:00")

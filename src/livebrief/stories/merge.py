@@ -177,12 +177,13 @@ def _figure_phrase(f: StoryFigure) -> str:
 
 def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
     """The same kind of figure differing across sources, said plainly."""
-    groups: dict[tuple[str, str], list[StoryFigure]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[StoryFigure]] = defaultdict(list)
     for f in figures:
         if f.kind in COMPARED_KINDS:
+            # Money only against money in the same currency: "5.7bn kroner" and "$833m" are one sum.
             groups[(f.kind, (f.object or "").lower() if f.kind in {"weapons", "ships", "aircraft", "vehicles"}
-                    else "")].append(f)
-    for (kind, obj), group in groups.items():
+                    else "", (f.unit or "") if f.kind == "money" else "")].append(f)
+    for (kind, obj, _unit), group in groups.items():
         values = {f.value for f in group}
         if len(values) < 2:
             continue
