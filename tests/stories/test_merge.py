@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from livebrief.model import Analysis, Article, Attribution, Claim, Entity, Event, Place, Quantity, text_hash
+from livebrief.model import (Analysis, Article, Attribution, Claim, Entity, Event, Place, Quantity, TimeExpr,
+                             text_hash)
 from livebrief.stories import StoryIndex, update_stories
 
 RU_TEXT = ("Russia's Defense Ministry said two ships under repair in Sevastopol had been damaged. "
@@ -76,6 +77,23 @@ def test_one_sum_in_two_currencies_is_no_disagreement():
     conflicts = [c for c in story.conflicts if c.startswith("Figures differ")]
     assert len(conflicts) == 1, conflicts  # only the dollar sums differ, never kroner against dollars
     assert "USD" in conflicts[0] and "DKK" not in conflicts[0]
+
+
+def test_a_background_claim_is_no_rival_account():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    old = ("Ukraine's air force said last month that a sea drone had damaged a landing ship in Novorossiysk. "
+           "At least nine people were injured in Sevastopol, officials said early on Wednesday.")
+    ua = analysis("a2", "Harbour Post", old, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T07:00:00+00:00")
+    at = old.index("last month")
+    ua = Analysis(article=ua.article, entities=ua.entities, claims=ua.claims, quantities=ua.quantities,
+                  places=ua.places, events=ua.events,
+                  times=(TimeExpr(text="last month", date="2023-08-01", end_date="2023-08-31", start=at,
+                                  end=at + len("last month")),))
+    [story] = build(ru, ua)
+    assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
+    assert [c for c in story.conflicts if c.startswith("Figures differ")]  # the injured still disagree
 
 
 def test_a_copy_is_not_an_extra_source_and_repeats_no_figures():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Mapping
 
 from livebrief.model import Analysis, Claim, LedgerEntry, Story, StoryArticle, StoryFigure
@@ -240,7 +241,7 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
     for entry in claims:
         if entry.kind not in {"claim", "denial"}:
             continue
-        if not any(word in entry.text.lower() for word in ACCOUNT_WORDS):
+        if not any(word in entry.text.lower() for word in ACCOUNT_WORDS) or _background(entry, analyses):
             continue
         party = party_of(entry.claimant, titles.get((entry.claimant or "").lower()))
         if party and party not in accounts:
@@ -252,6 +253,28 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
     denials = [c for c in claims if c.kind == "denial"]
     for denial in denials[:2]:
         yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
+
+
+BACKGROUND_DAYS = 7
+
+
+def _background(entry: LedgerEntry, analyses: Mapping[str, Analysis]) -> bool:
+    """A claim about something long before the report ("Last month a sea drone damaged …"): background,
+    not an account of this story's event."""
+    analysis = analyses.get(entry.article_id)
+    published = analysis.article.published if analysis else None
+    if not published or entry.span is None:
+        return False
+    try:
+        day = date.fromisoformat(published[:10])
+        for t in analysis.times:
+            last = t.end_date or t.date
+            if last and entry.span[0] <= t.start < entry.span[1] \
+                    and (day - date.fromisoformat(last[:10])).days > BACKGROUND_DAYS:
+                return True
+    except ValueError:
+        return False
+    return False
 
 
 def _clip(text: str, words: int = 30) -> str:
