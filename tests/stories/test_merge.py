@@ -96,6 +96,23 @@ def test_a_background_claim_is_no_rival_account():
     assert [c for c in story.conflicts if c.startswith("Figures differ")]  # the injured still disagree
 
 
+def test_an_account_that_also_names_an_old_date_stays_an_account():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T12:00:00+00:00")
+    text = ("Ukraine's air force said its strike on Wednesday destroyed a landing ship, the worst blow since last "
+            "year. At least nine people were injured in Sevastopol, officials said early on Wednesday.")
+    ua = analysis("a2", "Harbour Post", text, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T07:00:00+00:00")
+    wed, old = text.index("Wednesday"), text.index("last year")
+    ua = Analysis(article=ua.article, entities=ua.entities, claims=ua.claims, quantities=ua.quantities,
+                  places=ua.places, events=ua.events,
+                  times=(TimeExpr(text="Wednesday", date="2023-09-13", start=wed, end=wed + 9),
+                         TimeExpr(text="last year", date="2022-01-01", end_date="2022-12-31", start=old,
+                                  end=old + 9)))
+    [story] = build(ru, ua)
+    assert [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
+
+
 def test_a_copy_is_not_an_extra_source_and_repeats_no_figures():
     ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
                   published="2023-09-13T12:00:00+00:00")

@@ -259,22 +259,20 @@ BACKGROUND_DAYS = 7
 
 
 def _background(entry: LedgerEntry, analyses: Mapping[str, Analysis]) -> bool:
-    """A claim about something long before the report ("Last month a sea drone damaged …"): background,
-    not an account of this story's event."""
+    """A claim dated only long before its report ("Last month a sea drone damaged …"): background, not an
+    account of this story's event. A recent date in it too ("on Wednesday …, the worst blow since … last
+    year") keeps it."""
     analysis = analyses.get(entry.article_id)
     published = analysis.article.published if analysis else None
     if not published or entry.span is None:
         return False
     try:
         day = date.fromisoformat(published[:10])
-        for t in analysis.times:
-            last = t.end_date or t.date
-            if last and entry.span[0] <= t.start < entry.span[1] \
-                    and (day - date.fromisoformat(last[:10])).days > BACKGROUND_DAYS:
-                return True
+        ages = [(day - date.fromisoformat((t.end_date or t.date)[:10])).days for t in analysis.times
+                if (t.end_date or t.date) and entry.span[0] <= t.start < entry.span[1]]
     except ValueError:
         return False
-    return False
+    return bool(ages) and min(ages) > BACKGROUND_DAYS
 
 
 def _clip(text: str, words: int = 30) -> str:
