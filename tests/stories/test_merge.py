@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from livebrief.model import (Analysis, Article, Attribution, Claim, Entity, Event, Place, Quantity, TimeExpr,
                              text_hash)
 from livebrief.stories import StoryIndex, update_stories
@@ -87,10 +89,8 @@ def test_a_background_claim_is_no_rival_account():
     ua = analysis("a2", "Harbour Post", old, claimant="Ukraine's air force", injured=9,
                   published="2023-09-13T07:00:00+00:00")
     at = old.index("last month")
-    ua = Analysis(article=ua.article, entities=ua.entities, claims=ua.claims, quantities=ua.quantities,
-                  places=ua.places, events=ua.events,
-                  times=(TimeExpr(text="last month", date="2023-08-01", end_date="2023-08-31", start=at,
-                                  end=at + len("last month")),))
+    ua = replace(ua, times=(TimeExpr(text="last month", date="2023-08-01", end_date="2023-08-31", start=at,
+                                     end=at + len("last month")),))
     [story] = build(ru, ua)
     assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
     assert [c for c in story.conflicts if c.startswith("Figures differ")]  # the injured still disagree
@@ -104,11 +104,9 @@ def test_an_account_that_also_names_an_old_date_stays_an_account():
     ua = analysis("a2", "Harbour Post", text, claimant="Ukraine's air force", injured=9,
                   published="2023-09-13T07:00:00+00:00")
     wed, old = text.index("Wednesday"), text.index("last year")
-    ua = Analysis(article=ua.article, entities=ua.entities, claims=ua.claims, quantities=ua.quantities,
-                  places=ua.places, events=ua.events,
-                  times=(TimeExpr(text="Wednesday", date="2023-09-13", start=wed, end=wed + 9),
-                         TimeExpr(text="last year", date="2022-01-01", end_date="2022-12-31", start=old,
-                                  end=old + 9)))
+    ua = replace(ua, times=(TimeExpr(text="Wednesday", date="2023-09-13", start=wed, end=wed + 9),
+                            TimeExpr(text="last year", date="2022-01-01", end_date="2022-12-31", start=old,
+                                     end=old + 9)))
     [story] = build(ru, ua)
     assert [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
 
