@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from briefkit import NOW, WINDOW, Corpus, build_corpus, event, quote, story
+from briefkit import NOW, WINDOW, Corpus, build_corpus, event, figure, quantity, quote, story
 
 from livebrief.brief import BriefOptions, NothingToBrief, compose_brief
 from livebrief.brief.options import KEY_SECTION
@@ -49,6 +49,17 @@ def test_every_item_is_a_cited_source_sentence_with_its_attribution(corpus):
     assert [c.source for c in port.citations] == ["Harbour Post", "North Wire"]  # every original source
     assert port.conflicts and "Figures differ" in port.conflicts[0]
     assert {f.text for f in port.figures} == {"At least 14 people", "at least twelve people"}
+
+
+def test_a_bare_head_count_stays_in_the_story_not_the_item(corpus):
+    port = next(s for s in corpus.stories if s.id == "s-port")
+    article = corpus.articles[port.articles[0].article_id]
+    vague = figure(article, quantity(article, "four", 4, "people"), "Petra Ilieva")  # "four of them seriously"
+    stories = [dataclasses.replace(s, figures=s.figures + (vague,)) if s.id == "s-port" else s
+               for s in corpus.stories]
+    brief = compose_brief(stories, corpus.analyses, topic="all", window=WINDOW, now=NOW)
+    item = next(i for _, i in items_of(brief) if i.story_id == "s-port")
+    assert {f.text for f in item.figures} == {"At least 14 people", "at least twelve people"}
 
 
 def test_one_item_per_story_and_key_developments_first(corpus):

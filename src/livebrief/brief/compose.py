@@ -17,7 +17,8 @@ from typing import Iterable, Mapping, Sequence
 from livebrief.brief.options import KEY_SECTION, OTHER_SECTION, SECTIONS, BriefOptions, section_of
 from livebrief.brief.quotes import select_quotes
 from livebrief.brief.rank import Salience, parse_time, rank_stories, story_time
-from livebrief.brief.records import Briefing, Item, cited_articles, figures_of, items_of, story_ids
+from livebrief.brief.records import (Briefing, Item, cited_articles, figures_of, items_of, listed_figures,
+                                     story_ids)
 from livebrief.brief.text import balanced_quotes, clean_space, is_subsequence, numbers, word_count, words
 from livebrief.errors import NothingToBrief
 from livebrief.model import (
@@ -257,7 +258,7 @@ def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mappi
         conflicts=story.conflicts,
         new=new,
         score=salience.score,
-        figures=story.figures,
+        figures=listed_figures(story.figures),
     )
 
 

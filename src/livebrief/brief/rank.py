@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Mapping
 
 from livebrief.brief.options import BriefOptions
+from livebrief.brief.records import listed_figures
 from livebrief.model import Story, StoryFigure
 
 CASUALTY_KINDS = {"killed": 1.0, "injured": 0.5, "missing": 0.5}
@@ -136,5 +137,5 @@ def _novelty(story: Story, previous: Mapping[str, tuple[StoryFigure, ...]] | Non
         when = story_time(story)
         return 1.0 if previous_time is None or when is None or when > previous_time else 0.0
     before = {figure_key(f) for f in previous[story.id]}
-    now = {figure_key(f) for f in story.figures}
+    now = {figure_key(f) for f in listed_figures(story.figures)}
     return 0.5 if before != now else 0.0

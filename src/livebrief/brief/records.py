@@ -43,6 +43,16 @@ def story_ids(brief: Brief) -> set[str]:
     return found | ({headline} if headline else set())
 
 
+# Figures a reader cannot place on their own: a bare head count ("Three of the wounded", "two") or an
+# unnamed number ("Thousands"). They stay in the story's figures; a briefing lists what they count.
+VAGUE_FIGURES = frozenset({"people", "other"})
+
+
+def listed_figures(figures) -> tuple[StoryFigure, ...]:
+    """The story figures a briefing item shows."""
+    return tuple(f for f in figures if f.kind not in VAGUE_FIGURES)
+
+
 def figures_of(item: BriefItem) -> tuple[StoryFigure, ...]:
     return tuple(getattr(item, "figures", ()) or ())
 
