@@ -30,6 +30,9 @@ def rows(nlp, text: str, kinds=("direct", "partial")) -> list[tuple[str, str, st
     ("The voters’ choice wasn’t Jones’ plan.", []),
     # nested single quotes stay inside the double-quoted span
     ("“He told us ‘go home’ and left,” she said.", ["He told us ‘go home’ and left"]),
+    # a nested quote closed first and set apart from the outer mark by a space
+    ('"She said she would be \'above the law,\' " said Olena Marchuk. "Nobody is."',
+     ["She said she would be 'above the law,'", "Nobody is."]),
 ])
 def test_quoted_spans(text, expected):
     assert [text[s.start:s.end] for s in quoted_spans(text)] == expected
@@ -154,6 +157,9 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     ("“Nobody in this village has slept for a week,” Petrenko sighed wearily.", "Petrenko"),
     ("“The lights are back!” beamed Olena Marchuk of Mykolaiv, who had waited in the cold since dawn.",
      "Olena Marchuk"),
+    # the quote's own cue right after it wins over a colon's lead-in
+    ("He did not think the terminal would stay shut for long: “Once the ice melts, the ships come back,” "
+     "Marchuk predicted.", "Marchuk"),
     # the one shown speaking in footage
     ("The video shows footage of Volodymyr Zelensky asking, “Where are the planes you promised?”",
      "Volodymyr Zelensky"),

@@ -65,6 +65,8 @@ def _opening(text: str, start: int, end: int, para_start: int) -> bool:
 
 def _closing(text: str, start: int, end: int, para_end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
+    if before == " " and start >= 2 and text[start - 2] in "'’":
+        before = text[start - 2]  # a nested quote closed first, set apart by a space: 'above the president,' "
     after = text[end] if end < para_end else ""
     return before not in (" ", "\n", "\t", "") and not after.isalnum()
 

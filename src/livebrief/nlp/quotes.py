@@ -171,7 +171,7 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     if inner is None or len(inner) == 0:
         return None
     lo, hi = inner.start, inner.end
-    signed = _signed(doc, span, art) or _colon_cue(doc, span, art, cues) or _framing_verb(doc, span, art, cues)
+    signed = _signed(doc, span, art) or _framing_verb(doc, span, art, cues) or _colon_cue(doc, span, art, cues)
     if signed is not None:
         return signed
     # 1. A cue the quoted words hang on in the parse. When a verb of saying further up has the same
@@ -218,8 +218,9 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
 
 
 def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -> Cue | None:
-    """The verb right after a direct quote that ends with a comma, "?" or "!" inside its marks, when it
-    is no cue of its own: "“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started."
+    """The verb right after a direct quote that ends with a comma, "?" or "!" inside its marks: a verb of
+    saying ("…: “…,” Roffman predicted." is Roffman's, whatever the colon's lead-in says), or a verb that is
+    no cue of its own ("“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started.").
     """
     if span.close_end is None or quote_kind(art.text, span) != "direct" \
             or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
@@ -233,6 +234,9 @@ def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
         if token.is_punct or token.is_space or art.quoted[i] or last is None or token.sent != last.sent:
             return None
         if token.pos_ in ("VERB", "AUX"):
+            cue = cues.get(i)
+            if cue is not None and cue.speaker is not None and cue.speaker.name and _is_speech(token):
+                return cue  # "…: “…,” Roffman predicted.": the quote's own cue, not the colon's lead-in
             if i in cues or token.pos_ == "AUX" or token.dep_ not in ("ROOT", "ccomp", "parataxis", "conj") \
                     or any(c.dep_ in ("dobj", "ccomp", "xcomp") and not art.quoted[c.i] for c in token.children):
                 return None  # a verb of saying (the usual path finds it) or a verb with its own object
