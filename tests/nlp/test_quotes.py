@@ -99,6 +99,12 @@ def test_marked_words_in_a_reported_clause_belong_to_the_reporter(nlp):
         ("a threat to every port", "Kiper"), ("cheap and endless.", "Kiper")]
 
 
+def test_marked_words_under_a_thing_that_cannot_speak_take_the_outer_speaker(nlp):
+    text = "Fiorina declared that any new deal under her watch would demand \"absolute secrecy.\""
+    partial = [q for q in quotes_of(nlp, text) if q.kind == "partial"]
+    assert [q.speaker for q in partial] == ["Fiorina"]
+
+
 def test_marked_words_under_a_stance_take_the_outer_speaker(nlp):
     # "support" is a stance of the allies, but the marked words are what Zelensky told reporters
     text = 'Zelensky told reporters that the allies support a "long and hard" fight.'

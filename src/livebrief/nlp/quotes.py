@@ -42,7 +42,7 @@ from collections.abc import Iterator, Sequence
 
 from livebrief.model import Entity, Quote
 from livebrief.nlp import lexicon
-from livebrief.nlp.quote_cues import lemma_of, reported_clause
+from livebrief.nlp.quote_cues import is_agent_like, lemma_of, reported_clause
 from livebrief.nlp.quote_marks import QuotedSpan, paragraphs, quote_kind, quoted_spans
 from livebrief.nlp.quote_speakers import (ArticleIndex, Cue, Speaker, frame_cue, from_entity, lead_in_speaker,
                                           resolve_cues)
@@ -190,8 +190,9 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
                         and _is_pronoun_span(art, found.speaker.span):
                     found = cue
                 elif lemma_of(node) in lexicon.SPEECH_VERBS and cue.speaker.name \
-                        and not _is_speech(doc[found.token]):
-                    # "Cruz said that Trump represents “New York values”": the words are Cruz's
+                        and (not _is_speech(doc[found.token]) or _thing_speaks(art, found)):
+                    # "Cruz said that Trump represents “New York values”": the words are Cruz's; so are
+                    # they in "Fiorina declared that any new deal would demand “absolute secrecy”"
                     found = cue
             if node.head.i == node.i:
                 break
@@ -242,6 +243,18 @@ def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
                 return None  # a verb of saying (the usual path finds it) or a verb with its own object
             return frame_cue(token, art, after=k)
     return None
+
+
+def _thing_speaks(art: ArticleIndex, cue: Cue) -> bool:
+    """A cue whose subject is a thing that cannot speak ("any new deal would demand …")."""
+    if cue.speaker is None or cue.speaker.span is None or cue.speaker.id is not None:
+        return False
+    span = art.doc.char_span(*cue.speaker.span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    return head.pos_ == "NOUN" and not head.ent_type_ and not is_agent_like(head) \
+        and lemma_of(head) not in lexicon.SOURCE_NOUNS
 
 
 def _is_speech(token) -> bool:
