@@ -198,6 +198,12 @@ def test_inverted_cue_after_a_fronted_clause_takes_the_subject_after_it(nlp):
     assert quotes and quotes[0].speaker == "Maria Petrenko"
 
 
+def test_a_lead_in_before_a_colon_is_not_what_the_trailing_cue_reports(nlp):
+    text = ("Mayor Anna Kovalenko doubted the ban would last long: “Once the ice melts, the ships come back,” "
+            "Marchuk predicted.")
+    assert [(q.kind, q.speaker) for q in quotes_of(nlp, text) if q.cue == "predicted"] == [("direct", "Marchuk")]
+
+
 def test_a_name_in_marks_is_no_quote(nlp):
     text = ("Ukraine's Defence Intelligence said on Monday that its special forces had regained control of the "
             "so-called \"Boiko towers\", a set of gas rigs. The platforms, known in Kyiv as the “Boiko towers”, are "

@@ -454,10 +454,18 @@ def _indirect_quotes(doc, art: ArticleIndex, cues: dict[int, Cue]) -> list[Quote
     found = sorted(((at, q) for at, q in clauses if id(q) in relayed), key=lambda item: item[1].start - item[1].end)
     kept: list[Quote] = []
     for cue_at, quote in found:
-        if any(q.start <= cue_at < q.end for q in kept):
+        if any(q.start <= cue_at < q.end for q in kept) or _lead_in_of_a_quote(art, quote, cue_at):
             continue
         kept.append(quote)
     return kept
+
+
+def _lead_in_of_a_quote(art: ArticleIndex, quote: Quote, cue_at: int) -> bool:
+    """"He did not think it would last: “…,” Roffman predicted.": the parser took the lead-in before a
+    colon for what the cue after the quote reports."""
+    return any(quote.start < s.open_at and s.close_end is not None
+               and s.close_end <= cue_at and art.text[quote.start:s.open_at].rstrip().endswith(":")
+               for s in art.spans)
 
 
 def _reported_clauses(doc, art: ArticleIndex, cues: dict[int, Cue]) -> Iterator[tuple[int, Quote]]:
