@@ -166,6 +166,8 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     # the quote's own cue right after it wins over a colon's lead-in
     ("He did not think the terminal would stay shut for long: “Once the ice melts, the ships come back,” "
      "Marchuk predicted.", "Marchuk"),
+    # an inverted verb of saying opening the line is no part of the name
+    ("Economists doubt the plan would help.\n\nSaid Ellis: “Nobody reads the fine print.”", "Ellis"),
     # the one shown speaking in footage
     ("The video shows footage of Volodymyr Zelensky asking, “Where are the planes you promised?”",
      "Volodymyr Zelensky"),

@@ -98,6 +98,8 @@ def _mentions(doc):
         start, end = _trim(doc, ent.start, ent.end)
         if type_ == "PERSON":
             start = _after_titles(doc, start, end)
+            if end - start >= 2 and doc[start].text in ("Said", "Says") and doc[start].is_sent_start:
+                start += 1  # "Said Ellis: “…”" opens with the verb, not a first name
             if end - start > 1 and doc[end - 1].lower_ in lexicon.ORG_HEADS and doc[end - 1].is_title:
                 type_ = "ORG"  # "Air Force" tagged PERSON
         if start >= end:
