@@ -81,7 +81,7 @@ GENERAL_STANCE_VERBS: frozenset[str] = frozenset("""
 #: group or an idea ("Cruz attacked Trump", "slammed the plan").
 PHYSICAL_STANCE_VERBS: frozenset[str] = frozenset("""
     attack target hammer pound knock block fight savage roast grill skewer bash rip slam blast lash
-    assail jab poke confront strike hit
+    assail jab poke confront
 """.split())
 #: Objects that make such a verb figurative besides people and groups: ideas, words, records.
 FIGURATIVE_TARGETS: frozenset[str] = frozenset("""
