@@ -81,33 +81,32 @@ def test_one_sum_in_two_currencies_is_no_disagreement():
     assert "USD" in conflicts[0] and "DKK" not in conflicts[0]
 
 
-def test_a_background_claim_is_no_rival_account():
+def sevastopol_story(ua_text: str, *dates: tuple[str, str, str | None]):
+    """The Russian account and a Ukrainian one whose time expressions are (words, date, end date)."""
     ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
                   published="2023-09-13T12:00:00+00:00")
-    old = ("Ukraine's air force said last month that a sea drone had damaged a landing ship in Novorossiysk. "
-           "At least nine people were injured in Sevastopol, officials said early on Wednesday.")
-    ua = analysis("a2", "Harbour Post", old, claimant="Ukraine's air force", injured=9,
+    ua = analysis("a2", "Harbour Post", ua_text, claimant="Ukraine's air force", injured=9,
                   published="2023-09-13T07:00:00+00:00")
-    at = old.index("last month")
-    ua = replace(ua, times=(TimeExpr(text="last month", date="2023-08-01", end_date="2023-08-31", start=at,
-                                     end=at + len("last month")),))
-    [story] = build(ru, ua)
+    times = tuple(TimeExpr(text=words, date=day, end_date=end, start=ua_text.index(words),
+                           end=ua_text.index(words) + len(words)) for words, day, end in dates)
+    [story] = build(ru, replace(ua, times=times))
+    return story
+
+
+def test_a_background_claim_is_no_rival_account():
+    story = sevastopol_story(
+        "Ukraine's air force said last month that a sea drone had damaged a landing ship in Novorossiysk. "
+        "At least nine people were injured in Sevastopol, officials said early on Wednesday.",
+        ("last month", "2023-08-01", "2023-08-31"))
     assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
     assert [c for c in story.conflicts if c.startswith("Figures differ")]  # the injured still disagree
 
 
 def test_an_account_that_also_names_an_old_date_stays_an_account():
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T12:00:00+00:00")
-    text = ("Ukraine's air force said its strike on Wednesday destroyed a landing ship, the worst blow since last "
-            "year. At least nine people were injured in Sevastopol, officials said early on Wednesday.")
-    ua = analysis("a2", "Harbour Post", text, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T07:00:00+00:00")
-    wed, old = text.index("Wednesday"), text.index("last year")
-    ua = replace(ua, times=(TimeExpr(text="Wednesday", date="2023-09-13", start=wed, end=wed + 9),
-                            TimeExpr(text="last year", date="2022-01-01", end_date="2022-12-31", start=old,
-                                     end=old + 9)))
-    [story] = build(ru, ua)
+    story = sevastopol_story(
+        "Ukraine's air force said its strike on Wednesday destroyed a landing ship, the worst blow since last "
+        "year. At least nine people were injured in Sevastopol, officials said early on Wednesday.",
+        ("Wednesday", "2023-09-13", None), ("last year", "2022-01-01", "2022-12-31"))
     assert [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
 
 
