@@ -44,6 +44,11 @@ def only(analysis) -> Event:
     ("North Korea threatened to strike the United States with nuclear weapons.", "THREATEN", "violence"),
     ("The foreign minister accused Russia of war crimes.", "ACCUSE", "allege"),
     ("Russian troops withdrew from Kherson on Friday.", "RETREAT", "withdraw"),
+    # Retaking ground is fighting for it, as "retake" is (ACLED's territory changes).
+    ("Ukrainian special forces regained control of two gas platforms in the Black Sea.", "ASSAULT", None),
+    # Who strikes is found through the verb the strike hangs from, not in any word of the sentence.
+    ("Some 5,000 miners stopped work on the first day of an open-ended strike on Monday.", "PROTEST", "strike"),
+    ("Britain and France shared intelligence on smuggling networks.", "COOPERATE", None),
 ])
 def test_type_and_mode(analyze, text, kind, mode):
     event = analyze(text).events[0]
@@ -70,9 +75,30 @@ def test_actors_and_targets(analyze, text, actors, targets):
     "Here's the latest on the war and its ripple effects across the globe.",
     "Analysts say the economy remains fragile.",
     "The minister has long been a fan of classical music.",
+    "Ukraine rarely comments on strikes in Crimea.",  # the topic of remarks, not an event
 ])
 def test_background_and_commentary_make_no_event(analyze, text):
     assert analyze(text).events == ()
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Videos shared on social media showed a large fire over the port.", "COOPERATE"),
+    ("Footage released by the ministry showed soldiers arriving by boat.", "CONSULT"),
+    # "people" elsewhere in the sentence does not make a military strike a labour strike.
+    ("At least 24 people were hurt and the strike started a fire, the governor said.", "PROTEST"),
+    ("The wounded soldier regained consciousness on Monday.", "ASSAULT"),
+])
+def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
+    assert wrong not in {e.type for e in analyze(text).events}
+
+
+def test_a_participle_reads_the_noun_it_modifies_as_its_object(parse):
+    # "footage released" is no release of prisoners, as "released footage" is not.
+    for text in ("Footage released by the agency appeared to show soldiers climbing onto a platform.",
+                 "The agency released footage of soldiers climbing onto a platform."):
+        assert "RETREAT" not in {t.type for t in find_triggers(next(parse(text).sents))}
+    assert "RETREAT" in {t.type for t in find_triggers(next(parse("Prisoners released by the rebels "
+                                                                  "reached the border.").sents))}
 
 
 @pytest.mark.parametrize("text, published, expected", [

@@ -39,6 +39,15 @@ def test_shorten(parse, text, max_words, expected):
     assert shorten(parse(text)[:], max_words=max_words) == expected
 
 
+def test_a_subject_misparsed_as_an_appositive_stays(parse):
+    # The parser hangs "the agency" on "equipment" and makes "said" a conjunct without a subject:
+    # dropping either would leave "… for helicopters said in a statement".
+    text = ("The platforms had served Russian forces as a military outpost, hosting radar equipment and a "
+            "landing point for helicopters, the agency, known by its Ukrainian acronym HUR, said in a statement.")
+    summary = shorten(parse(text)[:], max_words=30)
+    assert "helicopters, the agency" in summary and summary.endswith("said in a statement.")
+
+
 @pytest.mark.parametrize("text", [
     "“We would call on North Korea to meet its commitments,” Gen. Patrick Ryder said Tuesday.",
     "According to the Kremlin, Kim told Putin that Russia had his full support.",

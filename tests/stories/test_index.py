@@ -88,3 +88,27 @@ def test_a_country_level_place_does_not_block_a_city_in_it():
                       place="Ukraine", lat=49.0, lon=32.0, country="UA", specific=False)
     country = index.add(whole)
     assert country == city
+
+
+def _score_against_monday(text: str, event_day: str | None, *, type: str = "ASSAULT") -> float:
+    from dataclasses import replace
+
+    from livebrief.stories.vectors import terms
+
+    index = StoryIndex()
+    monday = index.add(replace(item("a", STRIKE_A, where=None, place=None, type=type, date="2023-09-11"),
+                               event_day="2023-09-11"))
+    later = replace(item("b", text, where=None, place=None, type=type, date="2023-09-13"), event_day=event_day)
+    vector = index.frequencies.weigh(terms(later.text, extra=index._feature_terms(later)))
+    return index.score(later, vector, index.stories[monday])
+
+
+def test_acts_of_force_two_days_apart_count_as_two_incidents():
+    # A report on Wednesday of Monday's strike keeps Monday as its event day; one of a new strike
+    # dates it Wednesday. Neither has a named city to tell them apart.
+    follow_up = _score_against_monday(STRIKE_B, "2023-09-11")
+    assert _score_against_monday(STRIKE_B, "2023-09-12") == follow_up  # "overnight" may straddle two days
+    assert _score_against_monday(STRIKE_B, "2023-09-13") < follow_up
+    assert _score_against_monday(STRIKE_B, None) == follow_up  # no day in the text: no evidence either way
+    talks = _score_against_monday(STRIKE_B, "2023-09-11", type="CONSULT")
+    assert _score_against_monday(STRIKE_B, "2023-09-13", type="CONSULT") == talks  # talks run over days

@@ -67,9 +67,23 @@ def _asides(sentence) -> Iterable[set[int]]:
     yield from _brackets(sentence)
     for token in sentence:
         # Descriptions go ("Oleh Kiper, the governor of the area,"); names stay, they may be the speaker.
-        description = token.dep_ == "appos" and token.pos_ == "NOUN"
+        description = token.dep_ == "appos" and token.pos_ == "NOUN" and not _subject_in_disguise(token, sentence)
         if (description or token.dep_ == "relcl") and _comma_before(token, sentence):
             yield _with_commas(token, sentence)
+
+
+def _subject_in_disguise(appos, sentence) -> bool:
+    """An "appositive" that is really the subject of the verb after it: in "… for helicopters, the agency,
+    known as HUR, said in a statement" the parser hangs "the agency" on a noun before it and "said" has no
+    subject; dropping it would leave "helicopters said"."""
+    if appos.head.dep_ in ("nsubj", "nsubjpass", "appos") or appos.head.pos_ == "PROPN":
+        return False  # "Izmail, Oleh Kiper, the governor of the region, said": a name stays before the verb
+    after = max(t.i for t in appos.subtree) + 1
+    while after < sentence.end and sentence.doc[after].is_punct:
+        after += 1
+    verb = sentence.doc[after] if after < sentence.end else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _brackets(sentence) -> Iterable[set[int]]:
@@ -112,9 +126,10 @@ def _secondary_clauses(sentence) -> Iterable[set[int]]:
     main = _main_predicate(sentence)
     for child in main.children:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > main.i:
-            group = _subtree(child)
-            group |= {c.i for c in main.children if c.dep_ == "cc" and main.i < c.i < child.i}
-            yield _widen_commas(group, sentence)
+            joins = {c.i for c in main.children if c.dep_ == "cc" and main.i < c.i < child.i}
+            if not joins and child.lemma_.lower() in REPORTING:
+                continue  # ", the agency said in a statement" misparsed as a conjunct: the attribution
+            yield _widen_commas(_subtree(child) | joins, sentence)
         elif child.dep_ == "advcl" and child.i > main.i and any(
                 m.lower_ in SECONDARY_MARKS for m in child.children if m.dep_ == "mark"):
             yield _widen_commas(_subtree(child), sentence)

@@ -42,6 +42,7 @@ class Weights:
     actors: float = 0.0
     place: float = 0.0
     far_place: float = 0.2  # calibrated on the demo stream; ECB+ has no dates, so it never applies there
+    other_day: float = 0.2  # likewise: two acts of force on days two or more apart are two incidents
     date: float = 0.0
     type: float = 0.0
     threshold: float = 0.20
@@ -61,6 +62,7 @@ class StoryState:
     coords: list[tuple[float, float]] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
+    event_days: Counter[date] = field(default_factory=Counter)
     start: str | None = None
     end: str | None = None
     start_day: date | None = None
@@ -69,6 +71,10 @@ class StoryState:
     originals: set[str] = field(default_factory=set)
     members: deque = field(default_factory=lambda: deque(maxlen=MEMBER_VECTORS))  # noqa: E731
     _normalised: Vector | None = None
+
+    def __setstate__(self, state: dict) -> None:
+        state.setdefault("event_days", Counter())  # states pickled before event days were kept
+        self.__dict__.update(state)
 
     def vector(self) -> Vector:
         if self._normalised is None:
@@ -92,6 +98,8 @@ class StoryState:
             self.countries[item.country] += 1
         if item.place:
             self.places[item.place.lower()] += 1
+        if _day(item.event_day) is not None:
+            self.event_days[_day(item.event_day)] += 1
         day = _day(item.date)
         if day is not None:
             self.start_day = min(self.start_day or day, day)
@@ -188,6 +196,8 @@ class StoryIndex:
             score += w.place
         if gap is not None:
             score += w.date * {0: 1.0, 1: 0.5}.get(gap, -1.0 if gap > 2 else 0.0)
+        if _other_day(item, story):
+            score -= w.other_day
         if item.type and story.types:
             if item.type in story.types:
                 score += w.type
@@ -259,6 +269,18 @@ def _date_gap(day: date | None, start: date | None, end: date | None) -> int | N
     if start <= day <= end:
         return 0
     return min(abs((day - start).days), abs((day - end).days))
+
+
+def _other_day(item: StoryItem, story: StoryState) -> bool:
+    """Two acts of force whose texts date them two or more days apart: a strike on Monday and one on
+    Wednesday are two incidents unless their words are very close (a follow-up keeps the event's own day)."""
+    day = _day(item.event_day)
+    if day is None or not story.event_days or FAMILIES.get(item.type or "") != "force":
+        return False
+    main_type = story.types.most_common(1)[0][0] if story.types else None
+    if FAMILIES.get(main_type or "") != "force":
+        return False
+    return min(abs((day - other).days) for other in story.event_days) >= 2
 
 
 def _nearest_km(item: StoryItem, story: StoryState) -> float | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from livebrief.model import Analysis, Event, Place
+from livebrief.stories.background import dated_long_before
 from livebrief.stories.vectors import DocumentFrequencies, Vector, cosine, terms
 
 # Calibrated on the demo corpus (reports and a live briefing): below this weighted cosine
@@ -53,6 +54,7 @@ class StoryItem:
     actors: tuple[str, ...] = ()
     event_ids: tuple[str, ...] = ()
     lead: bool = True
+    event_day: str | None = None  # the day its events happened, when the text says so
 
     @property
     def is_copy(self) -> bool:
@@ -114,6 +116,8 @@ def segments(analysis: Analysis, frequencies: DocumentFrequencies) -> list[Segme
     found = []
     for number, group in enumerate(groups):
         events = tuple(e for i in group for e in events_at[i])
+        if number and all(dated_long_before(analysis, e.evidence) for e in events):
+            continue  # "Russia annexed Crimea in 2014, …": a paragraph of background, not a development
         if events:
             # The first segment with events speaks for the article when its lead has none.
             found.append(Segment(spans=tuple(spans[i] for i in group), lead=number == 0 or not found,
@@ -156,6 +160,7 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
             actors=actors,
             event_ids=tuple(e.id for e in segment.events),
             lead=segment.lead,
+            event_day=_event_day(segment.events, published),
         ))
     return items
 
@@ -221,15 +226,20 @@ def _main_place(events: tuple[Event, ...], places: dict[str, Place], *, dateline
 
 def _segment_date(events: tuple[Event, ...], published: str | None) -> str | None:
     """The most common event day near publication; background dates fall back to publication."""
+    day = _event_day(events, published)
+    pub = _day(published)
+    return day or (pub.isoformat() if pub else None)
+
+
+def _event_day(events: tuple[Event, ...], published: str | None) -> str | None:
+    """The most common event day near publication, None when the events give none."""
     pub = _day(published)
     days = Counter()
     for event in events:
         day = _day(event.date) if event.date and len(event.date) >= 10 else None
         if day is not None and (pub is None or abs((day - pub).days) <= BACKGROUND_DAYS):
             days[day] += 1
-    if days:
-        return days.most_common(1)[0][0].isoformat()
-    return pub.isoformat() if pub else None
+    return days.most_common(1)[0][0].isoformat() if days else None
 
 
 def _day(value: str | None) -> date | None:

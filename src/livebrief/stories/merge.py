@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable, Mapping
 
 from livebrief.model import Analysis, Claim, LedgerEntry, Story, StoryArticle, StoryFigure
+from livebrief.stories.background import dated_long_before
 from livebrief.stories.index import StoryState
 from livebrief.stories.items import StoryItem
 from livebrief.stories.sides import party_of
@@ -255,24 +255,10 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
         yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
 
 
-BACKGROUND_DAYS = 7
-
-
 def _background(entry: LedgerEntry, analyses: Mapping[str, Analysis]) -> bool:
     """A claim dated only long before its report ("Last month a sea drone damaged …"): background, not an
-    account of this story's event. A recent date in it too ("on Wednesday …, the worst blow since … last
-    year") keeps it."""
-    analysis = analyses.get(entry.article_id)
-    published = analysis.article.published if analysis else None
-    if not published or entry.span is None:
-        return False
-    try:
-        day = date.fromisoformat(published[:10])
-        ages = [(day - date.fromisoformat((t.end_date or t.date)[:10])).days for t in analysis.times
-                if (t.end_date or t.date) and entry.span[0] <= t.start < entry.span[1]]
-    except ValueError:
-        return False
-    return bool(ages) and min(ages) > BACKGROUND_DAYS
+    account of this story's event."""
+    return entry.span is not None and dated_long_before(analyses.get(entry.article_id), [entry.span])
 
 
 def _clip(text: str, words: int = 30) -> str:

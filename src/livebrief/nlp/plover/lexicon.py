@@ -94,7 +94,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"), "stab": ("ASSAULT", "primitive"),
     "beat": ("ASSAULT", "beat"), "destroy": ("ASSAULT", "destroy"), "damage": ("ASSAULT", "destroy"),
     "pound": ("ASSAULT", None), "storm": ("ASSAULT", None), "capture": ("ASSAULT", None),
-    "recapture": ("ASSAULT", None), "retake": ("ASSAULT", None), "overrun": ("ASSAULT", None),
+    "recapture": ("ASSAULT", None), "retake": ("ASSAULT", None),
+    "regain": ("ASSAULT", None), "overrun": ("ASSAULT", None),
     "bombard": ("ASSAULT", "heavy-weapons"), "target": ("ASSAULT", None), "hit": ("ASSAULT", None),
     "torch": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"), "loot": ("ASSAULT", "destroy"),
     "gun": ("ASSAULT", "firearms"), "murder": ("ASSAULT", None), "repel": ("ASSAULT", None),
@@ -258,6 +259,19 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
 FIRING_VERBS = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "use", "fly"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "artillery", "mortar", "grenade",
                           "shot", "bullet", "fire", "gas", "weapon", "munition"})
+# What "share" takes to be cooperation ("share intelligence"), and what "regain" takes to be retaking
+# ground, like "retake" (ACLED's territory-change events, ASSAULT in our CASE mapping).
+SHARED_GOODS = frozenset({"intelligence", "information", "technology", "data", "expertise", "know-how",
+                          "resource", "burden", "cost", "experience", "research", "satellite"})
+TERRITORY_OBJECTS = frozenset({"control", "territory", "town", "village", "city", "ground", "position",
+                               "area", "region", "island", "port", "airport", "base", "platform", "rig",
+                               "district", "settlement", "hill", "bridgehead", "border", "crossing"})
+# Subjects that make "arrive"/"land" troop movements rather than visits.
+TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratrooper", "unit", "militant",
+                    "commando", "sailor", "reinforcement"})
+# Heads whose "on/about X" names the topic of a remark: "comments on strikes", "questions about attacks".
+TOPIC_HEADS = frozenset({"comment", "remark", "speak", "talk", "write", "report", "question", "ask", "say",
+                         "brief", "testify", "elaborate", "statement", "information", "detail", "speculate"})
 # Subjects that make "strike"/"march"/"block" a labour or street action rather than violence.
 PROTESTERS = frozenset({"worker", "union", "employee", "staff", "doctor", "teacher", "nurse", "student",
                         "protester", "protestor", "demonstrator", "driver", "miner", "farmer", "activist",

@@ -8,7 +8,8 @@ from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, TERRITORY_OBJECTS, TOPIC_HEADS,
+    TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
 )
 
 STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
@@ -102,7 +103,9 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     if entry is None:
         return None
     kind, mode = entry
-    if lemma in NON_EVENT_OBJECTS and any(o in NON_EVENT_OBJECTS[lemma] for o in objects):
+    # A participle's noun is what it acts on: "footage released by the agency" is no release of prisoners.
+    modified = [_lemma(token.head)] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+    if lemma in NON_EVENT_OBJECTS and any(o in NON_EVENT_OBJECTS[lemma] for o in objects + modified):
         if lemma == "strike" and any(o in AGREEMENT_NOUNS for o in objects):
             return "AGREE", None, 1.0
         return None
@@ -111,6 +114,12 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return "PROTEST", "strike" if lemma == "strike" else ("obstruct" if lemma == "block" else "demo"), 1.0
     if lemma == "strike" and kind == "ASSAULT" and not objects:
         strength = 0.6
+    if lemma == "share" and not any(o in SHARED_GOODS for o in objects):
+        return None  # "videos shared on social media"; "share intelligence" is cooperation
+    if lemma == "regain" and not any(o in TERRITORY_OBJECTS for o in objects):
+        return None  # "regained control of the rigs" retakes ground; "regained consciousness" does not
+    if lemma in ("arrive", "land", "tour") and subjects & TROOPS:
+        return None  # soldiers arriving by boat are no visit
     if lemma == "violate" and any(o in ("ceasefire", "truce", "armistice") for o in objects):
         return "ASSAULT", None, 1.0  # CAMEO 196, "violate ceasefire"
     if lemma == "protest" and not (subjects & PROTESTERS) and any(
@@ -162,9 +171,20 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
     if phrase.dep_ == "pobj" and (phrase.head.lower_ in BACKGROUND_PREPS or
                                   phrase.head.head.lower_ in ("due", "because", "given", "thanks")):
         return None
-    if lemma == "strike" and any(_lemma(c) in PROTESTERS | {"general", "labour", "labor", "national", "hunger",
-                                                            "union", "work"}
-                                 for c in (*token.children, *token.sent)):
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in ("on", "about") and _lemma(phrase.head.head) in TOPIC_HEADS:
+        return None  # "comments on strikes in Crimea": the topic of a remark, not an event of this report
+    # Who strikes: the noun's own modifiers ("a general strike", "the miners' strike") or the subject
+    # of the verb it goes with ("workers went on strike"), never any word of the sentence.
+    verb = head
+    for _ in range(4):  # "stopped work on the first day of an open-ended strike": up to "stopped"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    holders = [*token.children, *(t for s in _subjects(verb) for t in s.subtree)]
+    on_strike = head.lower_ == "on" and token.dep_ == "pobj"  # "went on strike": only ever a labour action
+    if lemma == "strike" and (on_strike or any(_lemma(c) in PROTESTERS | {"general", "labour", "labor", "national",
+                                                                          "hunger", "union", "work"}
+                                               for c in holders)):
         return "PROTEST", "hunger" if any(_lemma(c) == "hunger" for c in token.children) else "strike", 1.0
     if lemma == "package" and not any(_lemma(c) in AID_OBJECTS | {"military", "humanitarian", "financial",
                                                                    "economic", "aid", "security"}
