@@ -112,3 +112,14 @@ def test_acts_of_force_two_days_apart_count_as_two_incidents():
     assert _score_against_monday(STRIKE_B, None) == follow_up  # no day in the text: no evidence either way
     talks = _score_against_monday(STRIKE_B, "2023-09-11", type="CONSULT")
     assert _score_against_monday(STRIKE_B, "2023-09-13", type="CONSULT") == talks  # talks run over days
+
+
+def test_an_index_saved_before_event_days_were_kept_still_loads():
+    import pickle
+    from dataclasses import replace
+
+    index = StoryIndex()
+    first = index.add(item("a", STRIKE_A))
+    del index.stories[first].__dict__["event_days"]  # as a state pickled by an earlier version
+    restored = pickle.loads(pickle.dumps(index))
+    assert restored.add(replace(item("b", STRIKE_B), event_day="2023-09-13")) == first

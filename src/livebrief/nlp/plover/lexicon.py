@@ -272,6 +272,8 @@ TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratroop
 # Heads whose "on/about X" names the topic of a remark: "comments on strikes", "questions about attacks".
 TOPIC_HEADS = frozenset({"comment", "remark", "speak", "talk", "write", "report", "question", "ask", "say",
                          "brief", "testify", "elaborate", "statement", "information", "detail", "speculate"})
+# Modifiers of the noun "strike" that make it a stoppage of work ("a general strike", "a hunger strike").
+STRIKE_WORDS = frozenset({"general", "labour", "labor", "national", "hunger", "union", "work"})
 # Subjects that make "strike"/"march"/"block" a labour or street action rather than violence.
 PROTESTERS = frozenset({"worker", "union", "employee", "staff", "doctor", "teacher", "nurse", "student",
                         "protester", "protestor", "demonstrator", "driver", "miner", "farmer", "activist",

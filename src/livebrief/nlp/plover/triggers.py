@@ -8,8 +8,8 @@ from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, TERRITORY_OBJECTS, TOPIC_HEADS,
-    TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, STRIKE_WORDS, TERRITORY_OBJECTS,
+    TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
 )
 
 STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
@@ -173,18 +173,7 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None
     if phrase.dep_ == "pobj" and phrase.head.lower_ in ("on", "about") and _lemma(phrase.head.head) in TOPIC_HEADS:
         return None  # "comments on strikes in Crimea": the topic of a remark, not an event of this report
-    # Who strikes: the noun's own modifiers ("a general strike", "the miners' strike") or the subject
-    # of the verb it goes with ("workers went on strike"), never any word of the sentence.
-    verb = head
-    for _ in range(4):  # "stopped work on the first day of an open-ended strike": up to "stopped"
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    holders = [*token.children, *(t for s in _subjects(verb) for t in s.subtree)]
-    on_strike = head.lower_ == "on" and token.dep_ == "pobj"  # "went on strike": only ever a labour action
-    if lemma == "strike" and (on_strike or any(_lemma(c) in PROTESTERS | {"general", "labour", "labor", "national",
-                                                                          "hunger", "union", "work"}
-                                               for c in holders)):
+    if lemma == "strike" and _labour_strike(token):
         return "PROTEST", "hunger" if any(_lemma(c) == "hunger" for c in token.children) else "strike", 1.0
     if lemma == "package" and not any(_lemma(c) in AID_OBJECTS | {"military", "humanitarian", "financial",
                                                                    "economic", "aid", "security"}
@@ -197,6 +186,22 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None
     strength = 0.9 if light else 0.6
     return kind, mode, strength
+
+
+def _labour_strike(strike) -> bool:
+    """Whether the noun "strike" is a stoppage of work: by its own modifiers ("a general strike", "the miners'
+    strike"), by "on strike", or by the subject of the verb it goes with ("workers stopped work on the first
+    day of an open-ended strike"), never by any word of the sentence ("24 people were hurt and the strike
+    started a fire")."""
+    if strike.dep_ == "pobj" and strike.head.lower_ == "on":
+        return True  # "went on strike"
+    verb = strike.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    holders = [*strike.children, *(t for subject in _subjects(verb) for t in subject.subtree)]
+    return any(_lemma(c) in PROTESTERS | STRIKE_WORDS for c in holders)
 
 
 def _future(token) -> bool:
