@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from livebrief.model import content_id
-from livebrief.stories.items import StoryItem
+from livebrief.stories.items import StoryItem, day_of
 from livebrief.stories.vectors import DocumentFrequencies, Vector, cosine, normalise, terms, top_terms
 
 # Event families: types in one family may describe the same real-world event from
@@ -98,9 +98,10 @@ class StoryState:
             self.countries[item.country] += 1
         if item.place:
             self.places[item.place.lower()] += 1
-        if _day(item.event_day) is not None:
-            self.event_days[_day(item.event_day)] += 1
-        day = _day(item.date)
+        event_day = day_of(item.event_day)
+        if event_day is not None:
+            self.event_days[event_day] += 1
+        day = day_of(item.date)
         if day is not None:
             self.start_day = min(self.start_day or day, day)
             self.end_day = max(self.end_day or day, day)
@@ -167,7 +168,7 @@ class StoryIndex:
         is used, a cheap first pass over many candidates.
         """
         w = self.weights
-        gap = _date_gap(day if day is not None else _day(item.date), story.start_day, story.end_day)
+        gap = _date_gap(day if day is not None else day_of(item.date), story.start_day, story.end_day)
         if gap is not None and gap > w.window_days:
             return None
         km = _nearest_km(item, story)
@@ -207,7 +208,7 @@ class StoryIndex:
 
     def _best_story(self, item: StoryItem, vector: Vector, keys: list[str]) -> StoryState | None:
         rough = []
-        day = _day(item.date)
+        day = day_of(item.date)
         for story_id in self._candidates(keys):
             story = self.stories[story_id]
             score = self.score(item, vector, story, nearest=False, day=day)
@@ -254,15 +255,6 @@ def _posting_list() -> deque[str]:
     return deque(maxlen=POSTINGS_PER_TERM)
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _date_gap(day: date | None, start: date | None, end: date | None) -> int | None:
     if day is None or start is None or end is None:
         return None
@@ -274,7 +266,7 @@ def _date_gap(day: date | None, start: date | None, end: date | None) -> int | N
 def _other_day(item: StoryItem, story: StoryState) -> bool:
     """Two acts of force whose texts date them two or more days apart: a strike on Monday and one on
     Wednesday are two incidents unless their words are very close (a follow-up keeps the event's own day)."""
-    day = _day(item.event_day)
+    day = day_of(item.event_day)
     if day is None or not story.event_days or FAMILIES.get(item.type or "") != "force":
         return False
     main_type = story.types.most_common(1)[0][0] if story.types else None

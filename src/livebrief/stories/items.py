@@ -151,7 +151,7 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
             type=types.most_common(1)[0][0],
             # Reporting day: stories are blocked by when they were reported; a meeting set for
             # "next week" is reported today. The events keep their own dates for the story's range.
-            date=_day(published).isoformat() if _day(published) else _segment_date(segment.events, published),
+            date=day_of(published).isoformat() if day_of(published) else _segment_date(segment.events, published),
             place=place.name if place else None,
             lat=place.lat if place else None,
             lon=place.lon if place else None,
@@ -227,22 +227,23 @@ def _main_place(events: tuple[Event, ...], places: dict[str, Place], *, dateline
 def _segment_date(events: tuple[Event, ...], published: str | None) -> str | None:
     """The most common event day near publication; background dates fall back to publication."""
     day = _event_day(events, published)
-    pub = _day(published)
+    pub = day_of(published)
     return day or (pub.isoformat() if pub else None)
 
 
 def _event_day(events: tuple[Event, ...], published: str | None) -> str | None:
     """The most common event day near publication, None when the events give none."""
-    pub = _day(published)
+    pub = day_of(published)
     days = Counter()
     for event in events:
-        day = _day(event.date) if event.date and len(event.date) >= 10 else None
+        day = day_of(event.date) if event.date and len(event.date) >= 10 else None
         if day is not None and (pub is None or abs((day - pub).days) <= BACKGROUND_DAYS):
             days[day] += 1
     return days.most_common(1)[0][0].isoformat() if days else None
 
 
-def _day(value: str | None) -> date | None:
+def day_of(value: str | None) -> date | None:
+    """The day an ISO date or timestamp names, None when it names none."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
