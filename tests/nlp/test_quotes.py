@@ -270,6 +270,38 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
      "facilities and injuring at least six people, regional governor Oleh Kiper said on Wednesday.",
      [("Russian drones attacked the Odesa region overnight, damaging port facilities and injuring at least six "
        "people", "Oleh Kiper", "said")]),
+    # -- reported clauses and subjects the parser put elsewhere --
+    # a "that" clause the parser hung on the noun of a phrase after the verb
+    ("Oleh Kiper said earlier on Friday during a news conference that he may close the port until the spring.",
+     [("that he may close the port until the spring", "Oleh Kiper", "said")]),
+    ("The governor said late on Tuesday in a video message that the curfew would be extended.",
+     [("that the curfew would be extended", "The governor", "said")]),
+    # a gerund subject the parser took for the verb's complement
+    ("Oleh Kiper said reopening it could put thousands of dockers back to work in the port.",
+     [("reopening it could put thousands of dockers back to work in the port", "Oleh Kiper", "said")]),
+    # an inverted cue the parser made a conjunct of the main verb
+    ("The port is working again, but it is under heavy pressure from the attacks, said the head of the port, "
+     "Ivan Petrenko.",
+     [("The port is working again, but it is under heavy pressure from the attacks", "Ivan Petrenko", "said")]),
+    # conjuncts share their subject, however long the chain
+    ("Oleh Kiper visited the port, toured the damaged silos and said the attack had destroyed 40,000 tonnes "
+     "of grain.",
+     [("the attack had destroyed 40,000 tonnes of grain", "Oleh Kiper", "said")]),
+    # the subject of a passive verb is its infinitive's; so is an adjective's subject
+    ("Oleh Kiper is expected to announce that the curfew will be lifted.",
+     [("that the curfew will be lifted", "Oleh Kiper", "announce")]),
+    ("Residents of the city are more likely to say that the sirens come too late.",
+     [("that the sirens come too late", "Residents of the city", "say")]),
+    # a purpose clause and a perfect participle take the main clause's subject
+    ("Having announced that the port was closed, Oleh Kiper left for Kyiv.",
+     [("that the port was closed", "Oleh Kiper", "announced")]),
+    # a cue set off by commas in a sentence the parser hung on a noun
+    ("The hashtag #FindOdesa, Mr. Hrytsenko said, accompanied photographs of the missing and news of those "
+     "found alive.",
+     [("accompanied photographs of the missing and news of those found alive", "Hrytsenko", "said")]),
+    # a statement saying …: its issuer speaks
+    ("The Ukrainian Navy issued a statement saying that two missiles had been shot down.",
+     [("that two missiles had been shot down", "Ukrainian Navy", "saying")]),
 ])
 def test_indirect_speech(nlp, text, expected):
     got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]

@@ -227,6 +227,9 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
         content = _copular_stance(token)
         return _trim_range(doc, *content, shortest=1) if content else None
     children = list(token.children)
+    misparsed = _misparsed_clause(token, children)
+    if misparsed is not None:
+        return _trim_range(doc, *misparsed)
     for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lexicon.XCOMP_CUES):
             lo = child.left_edge.i
@@ -235,10 +238,13 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
             return _trim_range(doc, lo, child.right_edge.i + 1)
     if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and ((_as_clause(token) and lemma in _AS_CUES)
                                                                  or _trailing_cue(token)))) \
-            and token.head.pos_ in ("VERB", "AUX"):
+            and (token.head.pos_ in ("VERB", "AUX") or _parenthetical(token)):
         head = token.head
         return _trim_range(doc, head.left_edge.i, head.right_edge.i + 1,
                            skip=(token.left_edge.i, token.right_edge.i + 1))
+    inverted = _inverted_conj_cue(token)
+    if inverted is not None:
+        return _trim_range(doc, *inverted)
     if token.dep_ == "ROOT" and _trailing_cue(token):
         # "As the convoy left, a drone struck the truck, police said." parsed with the clause under "said";
         # not "When Congress cut funding, Mexico said enough." (a subordinate clause and no more).
@@ -278,6 +284,60 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
             if objs:
                 return _trim_range(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     return None
+
+
+def _misparsed_clause(verb, children) -> tuple[int, int] | None:
+    """A reported clause the parser hung elsewhere: a gerund subject taken for the verb's complement
+    ("he said legalizing it could put …"), or a "that" clause taken for a relative clause of a noun in
+    the verb's phrase ("Adelson said on Friday during a news conference that he may wait …")."""
+    if lemma_of(verb) not in lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.GENERAL_SPEECH_VERBS:
+        return None
+    for child in children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 \
+                and any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in child.children):
+            return child.left_edge.i, child.right_edge.i + 1
+    if any(c.dep_ in ("ccomp", "dobj") for c in children):
+        return None
+    for prep in children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.subtree:
+            if obj.dep_ in ("relcl", "acl") and obj.head.dep_ in ("pobj", "compound") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == obj.left_edge.i for c in obj.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in obj.children):
+                return obj.left_edge.i, obj.right_edge.i + 1
+    return None
+
+
+def _parenthetical(verb) -> bool:
+    """"The hashtag, Mr. Abboud said, accompanied …": a cue of saying set off by commas inside a
+    sentence the parser hung on a noun."""
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if lo > verb.sent.start and doc[lo].text != ",":
+        lo -= 1
+    if hi + 1 < verb.sent.end and doc[hi].text != ",":
+        hi += 1
+    return verb.dep_ == "parataxis" and lemma_of(verb) in lexicon.SPEECH_VERBS and lo > verb.sent.start \
+        and hi + 1 < verb.sent.end and doc[lo].text == "," and doc[hi].text == "," \
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _inverted_conj_cue(verb) -> tuple[int, int] | None:
+    """"…, but it is under pressure from imports, said the company's chief executive." parsed with
+    "said" as a conjunct of the main verb: everything before the comma is what was said."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0 \
+            or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in verb.doc[verb.right_edge.i + 1:verb.sent.end]):
+        return None  # the cue ends its sentence
+    children = list(verb.children)
+    if any(c.dep_ in ("cc", "mark", "dobj", "ccomp", "xcomp") for c in children) \
+            or not any(c.dep_ == "nsubj" and c.i > verb.i for c in children) \
+            or any(c.dep_ == "nsubj" and c.i < verb.i for c in children):
+        return None
+    head = verb.head
+    return head.left_edge.i, verb.i - 1
 
 
 def _as_clause(token) -> bool:

@@ -151,10 +151,13 @@ def _subject_token(verb, art: ArticleIndex):
         return run_on[1]
     seen = 0
     node = verb
+    in_conj_chain = False  # "they reversed themselves, rushed everyone in and said …": conjuncts share a subject
+    raised = False  # "the Times is expected to endorse …": a passive verb's subject is its infinitive's
     while seen < 4:
         seen += 1
+        subject_deps = ("nsubj", "csubj", "nsubjpass") if raised else ("nsubj", "csubj")
         subjects = [c for c in node.children
-                    if c.dep_ in ("nsubj", "csubj") and not art.quoted[c.i] and not _is_dateline(c)]
+                    if c.dep_ in subject_deps and not art.quoted[c.i] and not _is_dateline(c)]
         if subjects:  # two subjects is a misparse: a dateline ("Washington (AFP) – Clinton has …") or an
             # inverted cue after a fronted clause ("Couple X with Y and Z, said Christine Link"): the nearest
             return min(subjects, key=lambda c: node.i - c.right_edge.i if c.i < node.i else c.left_edge.i - node.i)
@@ -165,6 +168,17 @@ def _subject_token(verb, art: ArticleIndex):
                         return grand
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            holder = node.head  # "a group backing Rubio"; "issued a statement saying …": who issued it
+            if lemma_of(holder) in lexicon.WRITTEN_NOUNS and holder.dep_ == "dobj":
+                node = holder.head
+                continue
+            if is_agent_like(holder):
+                return holder
+            break
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp":
+            node = node.head.head  # "voters are more likely to say …"
+            continue
         # Only verbs of saying borrow a subject: "…, adding that …", "by telling them that …",
         # "said … and added …", "used the meeting to state …". "When asked", "for proposing" and
         # "has joined … and admit" name someone else, or no one.
@@ -180,12 +194,22 @@ def _subject_token(verb, art: ArticleIndex):
             # clause: the one adding is the one saying
             node = head.head
             continue
-        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ == "VBG") \
-                or (node.dep_ == "conj" and (lemma_of(head) in CUE_LEMMAS or lemma_of(node) in CUE_LEMMAS)):
-            node = head
+        if node.dep_ == "conj" and (in_conj_chain or lemma_of(head) in CUE_LEMMAS or lemma_of(node) in CUE_LEMMAS):
+            node, in_conj_chain = head, True
+            continue
+        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and (node.tag_ == "VBG" or _purpose_or_perfect(node))):
+            node, raised = head, node.dep_ == "xcomp"
             continue
         break
     return _adjacent_subject(verb, art)
+
+
+def _purpose_or_perfect(verb) -> bool:
+    """"came on the program to talk about …", "Having announced that …, the judge …": an adverbial
+    clause whose unstated subject is the main clause's."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) \
+        and ((verb.tag_ == "VB" and "to" in auxes) or (verb.tag_ == "VBN" and "having" in auxes))
 
 
 def _shown_speaking(verb, art: ArticleIndex):
