@@ -299,6 +299,15 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
     ("The hashtag #FindOdesa, Mr. Hrytsenko said, accompanied photographs of the missing and news of those "
      "found alive.",
      [("accompanied photographs of the missing and news of those found alive", "Hrytsenko", "said")]),
+    # an accusation names the accused with what they are accused of; a call "for" someone to act
+    ("Kyiv accused Moscow of shelling the plant.", [("Moscow of shelling the plant", "Kyiv", "accused")]),
+    ("Zelensky called for the allies to send more air defence systems before the winter.",
+     [("the allies to send more air defence systems before the winter", "Zelensky", "called")]),
+    # a bare portion in a poll stands for its respondents, and attendees are people
+    ("About three-quarters support a ban on imports of Russian gas.",
+     [("a ban on imports of Russian gas", "About three-quarters", "support")]),
+    ("The attendees welcomed the plan to rebuild the school.",
+     [("the plan to rebuild the school", "The attendees", "welcomed")]),
     # a statement saying …: its issuer speaks
     ("The Ukrainian Navy issued a statement saying that two missiles had been shot down.",
      [("that two missiles had been shot down", "Ukrainian Navy", "saying")]),

@@ -231,6 +231,10 @@ PEOPLE_NOUNS: frozenset[str] = frozenset("""
     singer artist celebrity pastor priest rabbi imam bishop owner founder investor billionaire
     millionaire businessman businesswoman entrepreneur banker forecaster statistician lobbyist
     youth other those everybody anyone anybody nobody somebody both
+    attendee participant respondent demonstrator independent couple leadership faction elite
+    moderator actress ambassador developer premier chancellor king queen pope deputy counterpart
+    relative neighbour eyewitness bystander civilian villager refugee migrant militant rebel
+    separatist insurgent volunteer rescuer medic paramedic firefighter pilot sailor marine
 """.split())
 
 #: Heads that count or portion a group: "dozens of papers", "42 percent of voters" hold the view
@@ -239,6 +243,11 @@ PORTION_HEADS: frozenset[str] = frozenset("""
     dozen dozens hundred hundreds thousand thousands million millions percent number majority
     minority half third quarter many most some few several one two three all none any each
     share fraction group bunch host handful lot lots plurality
+""".split())
+
+#: Portions that stand for people with no "of" phrase in a poll: "9 percent found …", "three-quarters support …".
+BARE_PORTIONS: frozenset[str] = frozenset("""
+    percent majority minority half third quarter plurality dozens hundreds thousands
 """.split())
 
 #: Nouns for documents and findings that can show or say something ("a poll shows", "the memo says").

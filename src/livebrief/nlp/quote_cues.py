@@ -172,6 +172,8 @@ def is_agent_like(token) -> bool:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 return any(is_agent_like(c) or lemma_of(c) in lexicon.SOURCE_NOUNS
                            for c in prep.children if c.dep_ == "pobj")
+        if lemma in lexicon.BARE_PORTIONS and token.dep_ == "nsubj":
+            return True  # "9 percent found it a deterrent": a poll's respondents
     return lemma in lexicon.PEOPLE_NOUNS or lemma in lexicon.ORG_HEADS
 
 
@@ -251,15 +253,17 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
         fronted = [c for c in children if c.i < token.i and c.dep_ in _FRONTED_DEPS and _holds_main_clause(c)]
         if fronted:
             return _trim_range(doc, min(c.left_edge.i for c in fronted), max(c.right_edge.i for c in fronted) + 1)
+    preps = lexicon.TOPIC_PREPOSITIONS.get(lemma, ())
     if lemma not in lexicon.LISTENER_VERBS:
         for child in children:
             named = any(o.dep_ == "oprd" and o.i > child.i for o in children)  # "called him a master"
             if child.dep_ == "dobj" and (child.lower_ not in lexicon.NOT_CONTENT or (named and child.lower_ not in ("what", "which"))) \
                     and child.ent_type_ not in ("DATE", "TIME"):
                 hi = child.right_edge.i + 1
-                for other in children:  # "called the charges unsubstantiated", "sees it as a threat"
-                    if (other.dep_ in ("oprd", "ccomp", "xcomp") or (other.dep_ == "prep" and other.lower_ == "as")) \
-                            and other.i > child.i:
+                for other in children:  # "called the charges unsubstantiated", "sees it as a threat",
+                    # "accused Moscow of shelling the plant"
+                    if (other.dep_ in ("oprd", "ccomp", "xcomp") or (other.dep_ == "prep" and other.lower_ == "as")
+                            or (other.dep_ == "prep" and other.lower_ in preps)) and other.i > child.i:
                         hi = max(hi, other.right_edge.i + 1)
                 # a bare name is a stand's object too: "the union endorsed Clinton"
                 shortest = 1 if child.pos_ == "PROPN" and lemma not in lexicon.SPEECH_VERBS else 2
@@ -277,12 +281,15 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
                                          for c in child.children):
             # "lawmakers have not said how they would pay for it" ("when"/"if" are mostly time and condition)
             return _trim_range(doc, child.left_edge.i, child.right_edge.i + 1)
-    preps = lexicon.TOPIC_PREPOSITIONS.get(lemma, ())
     for child in children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _trim_range(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        if child.dep_ in ("advcl", "ccomp") and child.i > token.i and any(
+                c.dep_ == "mark" and c.lower_ in preps and c.i == child.left_edge.i for c in child.children):
+            # "called for the allies to send more systems", parsed as a clause with "for" as its mark
+            return _trim_range(doc, child.left_edge.i + 1, child.right_edge.i + 1)
     return None
 
 
