@@ -448,6 +448,7 @@ class Story(Record):
     sources: tuple[str, ...] = ()
     figures: tuple[StoryFigure, ...] = ()
     conflicts: tuple[str, ...] = ()
+    revisions: tuple[str, ...] = ()  # tolls that rose as reports came in, said plainly
     claims: tuple[LedgerEntry, ...] = ()
     events: tuple[str, ...] = ()  # "article_id/event_id" of every event in the story
     leads: tuple[str, ...] = ()  # articles whose lead (what they are mainly about) is this story
@@ -495,6 +496,7 @@ class BriefItem(Record):
     lon: float | None = None
     attribution: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    revisions: tuple[str, ...] = ()
     new: bool = False
     score: float = 0.0
 

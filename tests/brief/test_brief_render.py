@@ -57,6 +57,19 @@ def test_markdown_has_the_shape_of_a_briefing(brief):
     assert md.count("Two drones struck the grain terminal") == 2
 
 
+def test_a_toll_revision_is_shown_apart_from_disagreements():
+    corpus = build_corpus()
+    port = corpus.stories[0]
+    revised = dataclasses.replace(port, conflicts=(), revisions=(
+        "Toll rose: at least 12 injured, says the port authority (North Wire); then at least 14 injured, says "
+        "Petra Ilieva <b>(Harbour Post)</b>",))
+    brief = compose_brief([revised, *corpus.stories[1:]], corpus.analyses, topic="all", window=WINDOW, now=NOW)
+    md = render_md(brief)
+    assert "- Toll rose: at least 12 injured" in md and "Where sources disagree" not in md
+    page = render_html(brief)
+    assert "Toll rose: at least 12 injured" in page and "&lt;b&gt;(Harbour Post)&lt;/b&gt;" in page
+
+
 def test_markdown_escapes_markup_from_sources():
     _, brief = hostile()
     md = render_md(brief)

@@ -115,6 +115,10 @@ def test_money_span_covers_qualifier_currency_and_scale(nlp):
     ("The army sent 1,200 troops.", [(1200, "people", "troops")]),
     ("Ten pilots finished training.", [(10, "people", "pilots")]),
     ("The group controls 40 villages.", [(40, "other", "villages")]),
+    # a part of counted things is its own figure of the same things; a part of a toll is not
+    ("Air defences shot down seven of 10 cruise missiles fired at the port.",
+     [(7, "weapons", "cruise missiles"), (10, "weapons", "cruise missiles")]),
+    ("Three of 12 people injured were children.", [(12, "injured", "people")]),
 ])
 def test_counted_things(nlp, text, expected):
     assert [(q.value, q.kind, q.object) for q in find_quantities(nlp(text))] == expected

@@ -39,12 +39,19 @@ def build(*analyses: Analysis, copies: dict[str, str] | None = None):
     return update_stories(index, analyses, copies=copies or {}, lookup={})
 
 
-def test_one_story_with_both_sides_and_their_figures():
+def both_sides(ru_published: str, ua_published: str, ua_text: str = UA_TEXT, times: tuple[TimeExpr, ...] = ()):
+    """One story from the Russian account (24 injured) and the Ukrainian one (nine), published at those times."""
     ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T12:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T07:00:00+00:00")
-    [story] = build(ru, ua)
+                  published=ru_published)
+    ua = analysis("a2", "Harbour Post", ua_text, claimant="Ukraine's air force", injured=9, published=ua_published)
+    [story] = build(ru, replace(ua, times=times))
+    return story
+
+
+def test_one_story_with_both_sides_and_their_figures():
+    # the lower toll comes later: no rise over time explains it, so the sources disagree
+    story = both_sides("2023-09-13T07:00:00+00:00", "2023-09-13T12:00:00+00:00")
+    assert not story.revisions
     assert story.sources == ("Harbour Post", "NorthWire")
     assert {(f.value, f.source) for f in story.figures} == {(24.0, "Russia's Defense Ministry"),
                                                           (9.0, "Ukraine's air force")}
@@ -54,6 +61,34 @@ def test_one_story_with_both_sides_and_their_figures():
     assert accounts and "says Russia's Defense Ministry" in accounts[0] and "says Ukraine's air force" in accounts[0]
     assert story.first_seen.startswith("2023-09-13T07") and story.updated.startswith("2023-09-13T12")
     assert story.place == "Sevastopol" and story.types == ("ASSAULT",)
+
+
+def test_a_toll_that_rose_in_later_reports_is_a_revision_not_a_disagreement():
+    story = both_sides("2023-09-13T12:00:00+00:00", "2023-09-13T07:00:00+00:00")
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    [revision] = story.revisions
+    assert revision.startswith("Toll rose: at least 9 injured, says Ukraine's air force")
+    assert revision.index("at least 9") < revision.index("then at least 24 injured, says Russia's Defense Ministry")
+
+
+def test_two_figures_told_together_are_no_disagreement():
+    """"shot down seven of 10 cruise missiles" gives both figures; another report of seven agrees."""
+    text = "Air defences shot down seven of 10 cruise missiles fired at the port, the ministry said. Two ships burned."
+    stories = []
+    for article_id, outlet, values in (("m1", "NorthWire", (7.0, 10.0)), ("m2", "GlobalDesk", (7.0,))):
+        first_end = text.index(". ") + 1
+        article = Article(id=article_id, text=text, title="Missiles", url=f"https://{outlet}.example/{article_id}",
+                          source=outlet, published="2023-09-13T12:00:00+00:00", text_hash=text_hash(text))
+        quantities = tuple(Quantity(value=v, kind="weapons", text=str(v), start=10 * k, end=10 * k + 5,
+                                    qualifier="exactly", object="cruise missiles") for k, v in enumerate(values))
+        stories.append(Analysis(
+            article=article, quantities=quantities,
+            events=(Event(id="ev1", type="ASSAULT", summary=text[:first_end], date="2023-09-13", place=None,
+                          quantities=tuple(range(len(quantities))),
+                          attribution=(Attribution("the ministry", "claim"),), evidence=((0, first_end),)),)))
+    [story] = build(*stories)
+    assert {f.value for f in story.figures} == {7.0, 10.0}
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
 
 
 def test_one_sum_in_two_currencies_is_no_disagreement():
@@ -82,15 +117,11 @@ def test_one_sum_in_two_currencies_is_no_disagreement():
 
 
 def sevastopol_story(ua_text: str, *dates: tuple[str, str, str | None]):
-    """The Russian account and a Ukrainian one whose time expressions are (words, date, end date)."""
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T12:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", ua_text, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T07:00:00+00:00")
+    """The Russian account and a later Ukrainian one (with a lower toll) whose time expressions are
+    (words, date, end date)."""
     times = tuple(TimeExpr(text=words, date=day, end_date=end, start=ua_text.index(words),
                            end=ua_text.index(words) + len(words)) for words, day, end in dates)
-    [story] = build(ru, replace(ua, times=times))
-    return story
+    return both_sides("2023-09-13T07:00:00+00:00", "2023-09-13T12:00:00+00:00", ua_text, times)
 
 
 def test_a_background_claim_is_no_rival_account():

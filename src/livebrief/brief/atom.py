@@ -91,6 +91,7 @@ def _item_content(item: BriefItem) -> str:
         lines.append("Figure: " + describe_figure(figure))
     for conflict in item.conflicts:
         lines.append("Where sources disagree: " + conflict)
+    lines.extend(item.revisions)
     sources = [c.source or c.article_id for c in item.citations]
     if sources:
         lines.append("Sources: " + ", ".join(dict.fromkeys(sources)))

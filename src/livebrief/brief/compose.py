@@ -256,6 +256,7 @@ def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mappi
         lon=story.lon,
         attribution=attribution,
         conflicts=story.conflicts,
+        revisions=story.revisions,
         new=new,
         score=salience.score,
         figures=listed_figures(story.figures),

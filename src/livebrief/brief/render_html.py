@@ -62,6 +62,7 @@ def view_model(brief: Brief, *, changes: Changes | None = None,
             "text": item.text, "refs": cites(item.citations), "attribution": list(shown_attribution(item)),
             "new": item.new, "story_id": item.story_id, "date": item.date, "place": item.place,
             "types": list(item.event_types), "conflicts": list(item.conflicts),
+            "revisions": list(item.revisions),
             "figures": [{"text": describe_figure(f), "refs": cites([f])}
                         for f in figures_of(item)[:options.figures_per_item]],
         }

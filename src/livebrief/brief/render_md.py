@@ -88,6 +88,8 @@ def _details(item: BriefItem, numbers: dict[str, int], options: BriefOptions) ->
         lines.append(f"  - Figures: {shown}")
     for conflict in item.conflicts:
         lines.append(f"  - Where sources disagree: {escape(conflict)}")
+    for revision in item.revisions:
+        lines.append(f"  - {escape(revision)}")
     return lines
 
 

@@ -91,6 +91,10 @@ def story(obj: Context, story_id: str, fmt: str) -> None:
         click.echo("\n## Where sources disagree")
         for c in s.conflicts:
             click.echo(f"- {c}")
+    if s.revisions:
+        click.echo("\n## Tolls revised")
+        for r in s.revisions:
+            click.echo(f"- {r}")
     if s.claims:
         click.echo("\n## Claim ledger")
         for c in s.claims:

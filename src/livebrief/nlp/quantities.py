@@ -279,6 +279,9 @@ def _read_figure(doc, i: int) -> _Figure | None:
         end -= 1
     if _is_not_a_count(doc, i, end, number):
         return _Figure(i, end, number.value, None)
+    whole = _partitive_whole(doc, end)
+    if whole is not None:  # "shot down seven of 10 cruise missiles": seven cruise missiles, of ten
+        return _Figure(i, end, number.value, number.bound or "exactly", whole.kind, whole.unit, whole.object)
 
     qual_start, qualifier = _qualifier_before(doc, i - len(prefix))
     start = qual_start
@@ -340,6 +343,18 @@ def _read_figure(doc, i: int) -> _Figure | None:
     if head is not None and not plain and head.tag_ in ("NNS", "NNPS") and not _is_year(doc[i], number):
         return _Figure(start, end, number.value, qualifier, "other", None, obj_text)
     return _Figure(i, end, number.value, None)
+
+
+# Counted things whose part is its own figure; a part of a casualty figure is a subset ("three of them").
+_PARTITIVE_KINDS = frozenset({"weapons", "ships", "aircraft", "vehicles", "other"})
+
+
+def _partitive_whole(doc, end: int) -> _Figure | None:
+    """The figure after "of" when a number counts part of it: "seven of 10 cruise missiles"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not doc[end + 1].like_num:
+        return None
+    whole = _read_figure(doc, end + 1)
+    return whole if whole is not None and whole.kind in _PARTITIVE_KINDS else None
 
 
 def _read_article_count(doc, i: int) -> _Figure | None:

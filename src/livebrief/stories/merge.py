@@ -13,9 +13,10 @@ from livebrief.stories.items import StoryItem
 from livebrief.stories.sides import party_of
 from livebrief.stories.vectors import cosine, normalise, terms
 
+# Casualty tolls, which rise as later reports come in.
+TOLL_KINDS = {"killed", "injured", "missing", "displaced", "detained"}
 # Figures that are compared across sources; durations and "other" are too loose to conflict.
-COMPARED_KINDS = {"killed", "injured", "missing", "displaced", "detained", "money", "weapons", "ships",
-                  "aircraft", "vehicles", "people"}
+COMPARED_KINDS = TOLL_KINDS | {"money", "weapons", "ships", "aircraft", "vehicles", "people"}
 # Words that make a claim a factual account of damage or casualties (what sides dispute).
 ACCOUNT_WORDS = ("damag", "destroy", "hit", "kill", "injur", "wound", "shot down", "intercept", "sank", "sunk",
                  "struck", "repel", "captur", "recaptur", "lost", "casualt", "missile", "drone")
@@ -55,6 +56,7 @@ def compose_story(
     claims = tuple(_ledger(items, events, analyses, articles))
     own = {i.article_id: analyses[i.article_id] for i in items if i.article_id in analyses}
     conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, own))
+    revisions = tuple(_toll_revisions(figures))
     return Story(
         id=state.id,
         title=title,
@@ -69,6 +71,7 @@ def compose_story(
         sources=tuple(original_outlets),
         figures=figures,
         conflicts=conflicts,
+        revisions=revisions,
         claims=claims,
         events=tuple(f"{i.article_id}/{event_id}" for i in items for event_id in i.event_ids),
         leads=tuple(dict.fromkeys(i.article_id for i in items if i.lead)),
@@ -176,8 +179,8 @@ def _figure_phrase(f: StoryFigure) -> str:
     return f"{qualifier}{value}{unit}"
 
 
-def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
-    """The same kind of figure differing across sources, said plainly."""
+def _figure_groups(figures: tuple[StoryFigure, ...]) -> Iterable[tuple[str, str, list[StoryFigure]]]:
+    """Figures of one kind (and counted object, and currency) that take two or more values: kind, label, figures."""
     groups: dict[tuple[str, str, str], list[StoryFigure]] = defaultdict(list)
     for f in figures:
         if f.kind in COMPARED_KINDS:
@@ -185,19 +188,58 @@ def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
             groups[(f.kind, (f.object or "").lower() if f.kind in {"weapons", "ships", "aircraft", "vehicles"}
                     else "", (f.unit or "") if f.kind == "money" else "")].append(f)
     for (kind, obj, _unit), group in groups.items():
-        values = {f.value for f in group}
-        if len(values) < 2:
+        if len({f.value for f in group}) >= 2 and not _told_together(group):
+            yield kind, obj or kind, group
+
+
+def _told_together(group: list[StoryFigure]) -> bool:
+    """Every two values stand in one report: "shot down seven of 10 cruise missiles" is no disagreement."""
+    per_article: dict[str, set[float]] = defaultdict(set)
+    for f in group:
+        per_article[f.article_id].add(f.value)
+    values = sorted({f.value for f in group})
+    return all(any(a in told and b in told for told in per_article.values())
+               for i, a in enumerate(values) for b in values[i + 1:])
+
+
+def _rising_toll(kind: str, group: list[StoryFigure]) -> bool:
+    """A casualty toll each of whose higher values was first reported after every report of the lower ones."""
+    if kind not in TOLL_KINDS or any(not f.published for f in group):
+        return False
+    values = sorted({f.value for f in group})
+    first = {v: min(f.published for f in group if f.value == v) for v in values}
+    last = {v: max(f.published for f in group if f.value == v) for v in values}
+    return all(first[higher] > last[lower] for lower, higher in zip(values, values[1:]))
+
+
+def _by_value(group: list[StoryFigure]) -> list[StoryFigure]:
+    """One figure per distinct value, the earliest report of it, in order of first report."""
+    by_value: dict[float, StoryFigure] = {}
+    for f in sorted(group, key=lambda f: f.published or ""):
+        by_value.setdefault(f.value, f)
+    return list(by_value.values())
+
+
+def _said_by(f: StoryFigure) -> str:
+    return f"{f.source or 'an unnamed source'}" + (
+        f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})" if f.outlet else "")
+
+
+def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
+    """The same kind of figure differing across sources, said plainly; not a toll that rose over time."""
+    for kind, label, group in _figure_groups(figures):
+        if _rising_toll(kind, group):
             continue
-        # one line per distinct value, earliest report of it first
-        by_value: dict[float, StoryFigure] = {}
-        for f in sorted(group, key=lambda f: f.published or ""):
-            by_value.setdefault(f.value, f)
-        label = obj or kind
-        parts = [f"{_figure_phrase(f)} {label}, says {f.source or 'an unnamed source'}"
-                 + (f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})"
-                    if f.outlet else "")
-                 for f in by_value.values()]
+        parts = [f"{_figure_phrase(f)} {label}, says {_said_by(f)}" for f in _by_value(group)]
         yield "Figures differ: " + "; ".join(parts)
+
+
+def _toll_revisions(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
+    """A casualty toll that rose as later reports came in: "at least 9 injured, then at least 24"."""
+    for kind, label, group in _figure_groups(figures):
+        if _rising_toll(kind, group):
+            parts = [f"{_figure_phrase(f)} {label}, says {_said_by(f)}" for f in _by_value(group)]
+            yield "Toll rose: " + "; then ".join(parts)
 
 
 def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:

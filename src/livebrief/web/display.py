@@ -37,6 +37,7 @@ def brief_display(brief: Brief) -> dict[str, Any]:
             "new": item.new, "story_id": item.story_id, "story_href": href("stories", item.story_id),
             "date": item.date, "place": item.place, "place_href": href("places", item.place),
             "types": list(item.event_types), "conflicts": list(item.conflicts),
+            "revisions": list(item.revisions),
             "figures": [{"text": describe_figure(f), "refs": cites([f])} for f in figures_of(item)[:6]],
         }
 
