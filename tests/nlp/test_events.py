@@ -76,6 +76,12 @@ def test_actors_and_targets(analyze, text, actors, targets):
     "Analysts say the economy remains fragile.",
     "The minister has long been a fan of classical music.",
     "Ukraine rarely comments on strikes in Crimea.",  # the topic of remarks, not an event
+    # disasters, match results, forecasts and air-raid alerts are no acts of force, threats or mobilisation
+    "The storm struck on Sunday, and the dams gave way during the night.",
+    "An earthquake hit the region on Friday, killing 300 people.",
+    "England beat Scotland 3-1 at Hampden Park in a friendly.",
+    "The mayor said more than 2,000 people had died and warned that the number would rise.",
+    "Air raid alerts were in force across much of southern Ukraine during the night.",
 ])
 def test_background_and_commentary_make_no_event(analyze, text):
     assert analyze(text).events == ()
@@ -90,6 +96,16 @@ def test_background_and_commentary_make_no_event(analyze, text):
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     assert wrong not in {e.type for e in analyze(text).events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russian troops beat back a Ukrainian assault near Bakhmut.", "ASSAULT"),
+    ("Moscow warned Kyiv against further strikes.", "THREATEN"),
+    ("The security chief warned that police will no longer tolerate rallies.", "THREATEN"),
+    ("Troops were put on high alert along the border.", "MOBILIZE"),
+])
+def test_the_same_words_in_their_event_sense_still_make_the_event(analyze, text, kind):
+    assert kind in {e.type for e in analyze(text).events}
 
 
 def test_a_participle_reads_the_noun_it_modifies_as_its_object(parse):
@@ -129,6 +145,17 @@ def test_place_is_the_most_specific_in_the_sentence(parse):
                                                                             doc.text.index("Kharkiv") + 7),)))
     event = find_events(doc, entities=(), places=places)[0]
     assert (event.type, event.mode, event.place) == ("ASSAULT", "aerial", "Kharkiv")
+
+
+def test_a_capital_standing_for_its_government_is_no_place(parse):
+    doc = parse("Drones hit the port overnight in an attack that appeared to acknowledge Kyiv's role.")
+    at = doc.text.index("Kyiv")
+    kyiv = Place("Kyiv", 50.45, 30.52, "UA", feature="city", mentions=((at, at + 4),))
+    assert find_events(doc, entities=(), places=(kyiv,))[0].place is None
+    doc = parse("Drones hit Odesa's port overnight.")
+    at = doc.text.index("Odesa")
+    odesa = Place("Odesa", 46.48, 30.73, "UA", feature="city", mentions=((at, at + 5),))
+    assert find_events(doc, entities=(), places=(odesa,))[0].place == "Odesa"
 
 
 def test_adjacent_sentences_about_one_attack_are_one_event(analyze):

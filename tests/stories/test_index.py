@@ -123,3 +123,17 @@ def test_an_index_saved_before_event_days_were_kept_still_loads():
     del index.stories[first].__dict__["event_days"]  # as a state pickled by an earlier version
     restored = pickle.loads(pickle.dumps(index))
     assert restored.add(replace(item("b", STRIKE_B), event_day="2023-09-13")) == first
+
+
+def test_a_later_part_of_a_report_leans_to_the_story_its_lead_joined():
+    # The paragraph shares few words with the strike report that leads its article, yet it tells the same
+    # story; the same words in another outlet's report start a story of their own.
+    from dataclasses import replace
+
+    aside = "Ukraine did not claim the missile strike on the shipyard, but its air force commander thanked his pilots."
+    for article, joins in (("lead", True), ("other", False)):
+        index = StoryIndex()
+        strike = index.add(item("lead/0", STRIKE_A, article="lead"))
+        part = index.add(replace(item(f"{article}/1", aside, article=article, where=None, place=None,
+                                      type="SUPPORT"), lead=False))
+        assert (part == strike) is joins, article

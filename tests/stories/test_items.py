@@ -45,6 +45,17 @@ def test_a_lead_about_the_past_still_speaks_for_its_article():
     assert len(items) == 1 and items[0].lead
 
 
+def test_an_undated_later_paragraph_tells_of_the_leads_day():
+    undated = "The Kremlin has not commented on the sanctions package announced by the European Union."
+    items = items_from_analysis(report((LEAD, "ASSAULT", "overnight", "2023-09-12"),
+                                       (RECENT, "COERCE", "Tuesday", "2023-09-11"),
+                                       (undated, "SANCTION", None, None)))
+    days = {item.text.split("\n")[-1][:20]: (item.lead, item.event_day) for item in items}
+    assert (True, "2023-09-12") in days.values()
+    assert days[RECENT[:20]] == (False, "2023-09-11")  # its own day
+    assert days[undated[:20]] == (False, "2023-09-12")  # none of its own: the lead's
+
+
 def test_dated_long_before():
     analysis = report((LEAD, "ASSAULT", "overnight", "2023-09-12"), (BACKGROUND, "COERCE", "2014", "2014-01-01"))
     lead, background = analysis.events[0].evidence, analysis.events[1].evidence

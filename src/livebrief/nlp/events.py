@@ -342,20 +342,36 @@ def _place(places: Sequence[Place], spans: list, item: _Found) -> str | None:
             if place.name in item.actors and len(item.actors) == 1 and item.kind != "CONSULT":
                 continue
             distance = min(abs(start - trigger_at) for start, _ in place.mentions)
-            owner = all(_possessor(span, start) for start, _ in place.mentions
-                        if span.start_char <= start < span.end_char) and place.name not in item.targets
+            inside = [start for start, _ in place.mentions if span.start_char <= start < span.end_char]
+            owner = all(_possessor(span, start) for start in inside) and place.name not in item.targets
+            if owner and not any(_possessor(span, start, physical=True) for start in inside):
+                continue  # "acknowledge Kyiv's role": a capital standing for its government is no place
             key = (owner, PLACE_RANK.get(place.feature, 3), order, distance)
             if best is None or key < best[0]:
                 best = (key, place.name)
     return best[1] if best else None
 
 
-def _possessor(span, start: int) -> bool:
+# What a place's possessive can own that stands in that place: "Odesa's port", "the city's outskirts".
+PHYSICAL_HEADS = frozenset("""
+    port harbour harbor airport airfield shipyard base outskirts centre center street streets infrastructure
+    coast coastline border bridge station district suburb suburbs grid refinery plant depot facility facilities
+    building buildings terminal dock docks village villages market square hospital school road roads railway
+""".split())
+
+
+def _possessor(span, start: int, *, physical: bool = False) -> bool:
+    """Whether the place named at ``start`` owns a noun ("Ukraine's forces"); with ``physical``, a thing
+    that stands somewhere ("Odesa's port"), which keeps the place where the event happened."""
     word = next((t for t in span if t.idx >= start), None)
     while word is not None and word.dep_ == "compound":
         word = word.head
-    return word is not None and word.dep_ == "poss" and word.head.lemma_.lower() not in ("region", "city",
-                                                                                        "province", "town")
+    if word is None or word.dep_ != "poss":
+        return False
+    head = word.head.lemma_.lower()
+    if physical:
+        return head in PHYSICAL_HEADS
+    return head not in ("region", "city", "province", "town")
 
 
 def _quantities(quantities: Sequence[Quantity], evidence: tuple, item: _Found, units: list, doc) -> tuple[int, ...]:

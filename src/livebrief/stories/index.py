@@ -43,6 +43,8 @@ class Weights:
     place: float = 0.0
     far_place: float = 0.2  # calibrated on the demo stream; ECB+ has no dates, so it never applies there
     other_day: float = 0.2  # likewise: two acts of force on days two or more apart are two incidents
+    same_article: float = 0.1  # a later part of a report leans to the story its earlier parts joined (demo
+    # stream; ECB+ clusters whole documents, so it never applies there)
     date: float = 0.0
     type: float = 0.0
     threshold: float = 0.20
@@ -199,6 +201,8 @@ class StoryIndex:
             score += w.date * {0: 1.0, 1: 0.5}.get(gap, -1.0 if gap > 2 else 0.0)
         if _other_day(item, story):
             score -= w.other_day
+        if not item.lead and item.article_id in story.articles:
+            score += w.same_article
         if item.type and story.types:
             if item.type in story.types:
                 score += w.type
@@ -209,14 +213,16 @@ class StoryIndex:
     def _best_story(self, item: StoryItem, vector: Vector, keys: list[str]) -> StoryState | None:
         rough = []
         day = day_of(item.date)
-        for story_id in self._candidates(keys):
+        # the stories its own article's earlier parts joined are always candidates
+        own = sorted(self._by_article.get(item.article_id, ())) if not item.lead else []
+        for story_id in dict.fromkeys(own + self._candidates(keys)):
             story = self.stories[story_id]
             score = self.score(item, vector, story, nearest=False, day=day)
             if score is not None:
                 rough.append((score, story_id))
         rough.sort(reverse=True)
         best, best_score = None, self.weights.threshold
-        for _, story_id in rough[:SHORTLIST]:
+        for story_id in dict.fromkeys(own + [story_id for _, story_id in rough[:SHORTLIST]]):
             story = self.stories[story_id]
             score = self.score(item, vector, story, day=day)
             if score is not None and score >= best_score:

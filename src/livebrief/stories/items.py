@@ -132,7 +132,12 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
     places = {p.name: p for p in analysis.places}
     published = article.published or article.fetched_at
     items = []
+    lead_day = None
     for number, segment in enumerate(segments(analysis, frequencies or DocumentFrequencies())):
+        # An undated paragraph after the lead tells of the lead's day unless it names its own.
+        event_day = _event_day(segment.events, published) or (None if segment.lead else lead_day)
+        if segment.lead:
+            lead_day = event_day
         text = "\n\n".join(article.text[s:e] for s, e in segment.spans)
         if segment.lead and article.title:
             text = article.title + "\n" + text
@@ -160,7 +165,7 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
             actors=actors,
             event_ids=tuple(e.id for e in segment.events),
             lead=segment.lead,
-            event_day=_event_day(segment.events, published),
+            event_day=event_day,
         ))
     return items
 

@@ -269,6 +269,15 @@ TERRITORY_OBJECTS = frozenset({"control", "territory", "town", "village", "city"
 # Subjects that make "arrive"/"land" troop movements rather than visits.
 TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratrooper", "unit", "militant",
                     "commando", "sailor", "reinforcement"})
+# Subjects that make "struck", "hit", "destroyed", "killed" a disaster, not an act of force.
+NATURAL_FORCES = frozenset({"storm", "earthquake", "quake", "flood", "flooding", "hurricane", "cyclone", "typhoon",
+                            "tornado", "tsunami", "wildfire", "landslide", "mudslide", "avalanche", "drought",
+                            "heatwave", "lightning", "rain", "rainfall", "snow", "blizzard", "wave", "disaster",
+                            "eruption", "volcano", "outbreak", "epidemic", "pandemic", "virus", "disease"})
+# Words of a sports report: "England beat Scotland 3-1 in a friendly" is no beating.
+SPORTS_WORDS = frozenset({"match", "friendly", "game", "goal", "cup", "league", "tournament", "championship",
+                          "final", "semifinal", "stadium", "coach", "striker", "midfielder", "goalkeeper", "team",
+                          "score", "scored", "olympics", "medal", "race", "set", "innings", "wicket"})
 # Heads whose "on/about X" names the topic of a remark: "comments on strikes", "questions about attacks".
 TOPIC_HEADS = frozenset({"comment", "remark", "speak", "talk", "write", "report", "question", "ask", "say",
                          "brief", "testify", "elaborate", "statement", "information", "detail", "speculate"})

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
-    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, STRIKE_WORDS, TERRITORY_OBJECTS,
-    TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SPORTS_WORDS, STRIKE_WORDS,
+    TERRITORY_OBJECTS, TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
 )
+from livebrief.nlp.quote_cues import is_agent_like
 
+SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # a match score: "3-1"
 STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
 
 
@@ -103,6 +106,9 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     if entry is None:
         return None
     kind, mode = entry
+    if kind == "ASSAULT" and (_natural_force(token) or (lemma in ("beat", "defeat", "rout", "thrash", "crush")
+                                                       and _sports_report(token))):
+        return None  # "the storm struck", "England beat Scotland 3-1 in a friendly"
     # A participle's noun is what it acts on: "footage released by the agency" is no release of prisoners.
     modified = [_lemma(token.head)] if token.dep_ == "acl" and token.tag_ == "VBN" else []
     if lemma in NON_EVENT_OBJECTS and any(o in NON_EVENT_OBJECTS[lemma] for o in objects + modified):
@@ -145,9 +151,35 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         strength = min(strength, 0.8)
     if lemma == "ask" and _question(token):
         return None
+    if lemma == "warn" and not _warns_someone(token):
+        return None  # "warned that the number would rise": a forecast, not a threat
     if lemma in ("fight",) and token.pos_ != "VERB":
         return None
     return kind, mode, strength
+
+
+def _natural_force(verb) -> bool:
+    """A storm, quake or flood as the subject: "the storm struck on Sunday", "Storm Daniel hit Derna"."""
+    return any(_lemma(s) in NATURAL_FORCES or any(_lemma(c) in NATURAL_FORCES for c in s.children
+                                                   if c.dep_ == "compound")
+               for s in _subjects(verb))
+
+
+def _sports_report(verb) -> bool:
+    """A match result: a score ("3-1") or a word of sport in the sentence."""
+    return any(_lemma(t) in SPORTS_WORDS or SCORE.match(t.text) for t in verb.sent)
+
+
+def _warns_someone(warn) -> bool:
+    """A warning is a threat when it has an addressee ("warned Moscow"), a topic ("warned of retaliation")
+    or someone's action as its clause ("warned that police will no longer tolerate rallies"); not when it
+    foretells how things go ("warned that the number would rise")."""
+    children = list(warn.children)
+    if any(c.dep_ in ("dobj", "dative", "prep", "xcomp") for c in children):
+        return True
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    return not clauses or any(not _subjects(c) or any(is_agent_like(s) or s.pos_ == "PRON" for s in _subjects(c))
+                              for c in clauses)
 
 
 def _noun_entry(token) -> tuple[str, str | None, float] | None:
@@ -160,6 +192,8 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None
     if token.dep_ in ("compound", "amod", "nmod", "poss") and lemma != "hunger":
         return None  # "attack drones", "the summit's agenda"
+    if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
+        return None  # air-raid alerts warn civilians; troops on alert are mobilised
     if lemma == "hunger":
         if not any(_lemma(token.head) == "strike" or _lemma(c) == "strike" for c in (token.head,)):
             return None
