@@ -269,6 +269,9 @@ TERRITORY_OBJECTS = frozenset({"control", "territory", "town", "village", "city"
 # Subjects that make "arrive"/"land" troop movements rather than visits.
 TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratrooper", "unit", "militant",
                     "commando", "sailor", "reinforcement"})
+# Subjects that make "arrive"/"land" a delivery rather than a visit: "aid flights began arriving".
+SHIPMENTS = frozenset({"flight", "plane", "aircraft", "convoy", "shipment", "delivery", "cargo", "consignment",
+                       "truck", "lorry", "vessel", "freighter", "supply", "aid"})
 # Subjects that make "struck", "hit", "destroyed", "killed" a disaster, not an act of force.
 NATURAL_FORCES = frozenset({"storm", "earthquake", "quake", "flood", "flooding", "hurricane", "cyclone", "typhoon",
                             "tornado", "tsunami", "wildfire", "landslide", "mudslide", "avalanche", "drought",

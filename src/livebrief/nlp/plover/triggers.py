@@ -9,8 +9,8 @@ from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SPORTS_WORDS, STRIKE_WORDS,
-    TERRITORY_OBJECTS, TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SHIPMENTS, SPORTS_WORDS,
+    STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
@@ -151,11 +151,28 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         strength = min(strength, 0.8)
     if lemma == "ask" and _question(token):
         return None
+    if lemma in ("ask", "request", "speak") and _anonymity(token):
+        return None  # "asking not to be named": a source's terms, not a request
+    if lemma in ("arrive", "land") and subjects & SHIPMENTS:
+        # "aid flights began arriving": a delivery, not a visit
+        return ("AID", None, 0.8) if any(_lemma(c) in AID_OBJECTS | {"aid", "humanitarian", "relief"}
+                                         for s in _subjects(token) for c in s.children) else None
     if lemma == "warn" and not _warns_someone(token):
         return None  # "warned that the number would rise": a forecast, not a threat
     if lemma in ("fight",) and token.pos_ != "VERB":
         return None
     return kind, mode, strength
+
+
+def _anonymity(verb) -> bool:
+    """"asking not to be named", "who asked not to be identified", "speaking on condition of anonymity"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and _lemma(child) in ("name", "identify", "quote") \
+                and any(c.dep_ == "neg" for c in child.children):
+            return True
+        if child.dep_ == "prep" and any(_lemma(g) in ("condition", "anonymity") for g in child.subtree):
+            return True
+    return False
 
 
 def _natural_force(verb) -> bool:
