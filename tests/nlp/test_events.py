@@ -96,6 +96,7 @@ def test_background_and_commentary_make_no_event(analyze, text):
     # a source's terms are no request, and flights of aid arriving are no visit
     ("The port was hit again, a volunteer said by telephone, asking not to be named.", "REQUEST"),
     ("Aid flights began arriving from Egypt and Turkey on Wednesday.", "CONSULT"),
+    ("Volunteers were pulling people out of the mud with their hands.", "RETREAT"),  # a rescue
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     assert wrong not in {e.type for e in analyze(text).events}
@@ -108,6 +109,7 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("Troops were put on high alert along the border.", "MOBILIZE"),
     ("Aid flights began arriving from Egypt and Turkey on Wednesday.", "AID"),
     ("Ukraine asked the allies not to delay the deliveries.", "REQUEST"),
+    ("The United States pulled its troops out of the region.", "RETREAT"),
 ])
 def test_the_same_words_in_their_event_sense_still_make_the_event(analyze, text, kind):
     assert kind in {e.type for e in analyze(text).events}

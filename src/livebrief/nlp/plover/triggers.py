@@ -95,6 +95,9 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         kind, mode = PHRASAL_TRIGGERS[(lemma, particle)]
         if (lemma, particle) == ("hand", "over") and any(_lemma(o) in AID_OBJECTS for o in _objects(token)):
             return "AID", None, 1.0
+        if kind == "RETREAT" and lemma == "pull" and any(
+                c.dep_ == "dobj" and _lemma(c) not in TROOPS | DIPLOMATIC_OBJECTS for c in token.children):
+            return None  # "pulling people out of the mud" is a rescue; "pulled its troops out" a withdrawal
         return kind, mode, 1.0
     if lemma in REPORTING_VERBS and lemma not in VERB_TRIGGERS:
         return None
