@@ -97,6 +97,9 @@ def test_background_and_commentary_make_no_event(analyze, text):
     ("The port was hit again, a volunteer said by telephone, asking not to be named.", "REQUEST"),
     ("Aid flights began arriving from Egypt and Turkey on Wednesday.", "CONSULT"),
     ("Volunteers were pulling people out of the mud with their hands.", "RETREAT"),  # a rescue
+    # an event feared, avoided or set up has not happened
+    ("Officials fear an attack on the capital.", "ASSAULT"),
+    ("Poland will keep its ban, officials said, setting up a clash with Brussels.", "ASSAULT"),
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     assert wrong not in {e.type for e in analyze(text).events}
@@ -110,6 +113,8 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("Aid flights began arriving from Egypt and Turkey on Wednesday.", "AID"),
     ("Ukraine asked the allies not to delay the deliveries.", "REQUEST"),
     ("The United States pulled its troops out of the region.", "RETREAT"),
+    ("Troops launched an attack on the capital.", "ASSAULT"),
+    ("Hungary extended its grain ban on Friday.", "SANCTION"),  # a ban on trade
 ])
 def test_the_same_words_in_their_event_sense_still_make_the_event(analyze, text, kind):
     assert kind in {e.type for e in analyze(text).events}

@@ -14,6 +14,11 @@ from livebrief.nlp.plover.lexicon import (
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
+# Verbs (and verb + particle) whose object event has not happened: "officials fear an attack", "to avoid a
+# war", "ruled out a strike", "setting up a clash with Brussels".
+UNREALISED = frozenset({"fear", "risk", "avoid", "prevent", "avert", "forestall", "dread", ("rule", "out"),
+                        ("set", "up")})
+TRADE_WORDS = frozenset({"import", "export", "trade", "grain", "oil", "gas", "tariff", "transit", "shipping"})
 SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # a match score: "3-1"
 STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
 
@@ -167,6 +172,11 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     return kind, mode, strength
 
 
+def _unrealised(verb) -> bool:
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return _lemma(verb) in UNREALISED or any((_lemma(verb), p) in UNREALISED for p in particles)
+
+
 def _anonymity(verb) -> bool:
     """"asking not to be named", "who asked not to be identified", "speaking on condition of anonymity"."""
     for child in verb.children:
@@ -207,11 +217,16 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
     if lemma in WEAPON_NOUNS and token.dep_ in ("dobj", "nsubj", "nsubjpass") and \
             _lemma(token.head) in FIRING_VERBS:
         return "ASSAULT", None, 0.8
+    if lemma in ("ban", "restriction", "curb", "quota") and token.dep_ not in ("compound", "amod") and any(
+            _lemma(c) in TRADE_WORDS for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
+        return "SANCTION", "discontinue", 0.6  # "an EU-wide import restriction", "the grain ban"
     entry = NOUN_TRIGGERS.get(lemma)
     if entry is None:
         return None
     if token.dep_ in ("compound", "amod", "nmod", "poss") and lemma != "hunger":
         return None  # "attack drones", "the summit's agenda"
+    if token.dep_ == "dobj" and _unrealised(token.head):
+        return None  # "fear an attack", "avoid a war", "setting up a clash with Brussels": nothing happened
     if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
         return None  # air-raid alerts warn civilians; troops on alert are mobilised
     if lemma == "hunger":
