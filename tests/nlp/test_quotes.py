@@ -325,6 +325,10 @@ def test_indirect_speech(nlp, text, expected):
     ("Governor Tom Reed is opposed to the new tax.", [("the new tax", "Tom Reed", "opposed")]),
     ("Critics see the new visa program as a giveaway to developers.",
      [("the new visa program as a giveaway to developers", "Critics", "see")]),
+    # the "as" phrase hung inside the object; seeing something while driving past is no view
+    ("Experts see the elections held Sunday as a test of the generals.",
+     [("the elections held Sunday as a test of the generals", "Experts", "see")]),
+    ("We saw the building as we drove past.", []),
     ("The court ruled that the law was unconstitutional.",
      [("that the law was unconstitutional", "The court", "ruled")]),
     # the passive names its holder after "by"; the thing held is the subject

@@ -92,9 +92,12 @@ def _copular_stance(verb) -> tuple[int, int] | None:
 
 
 def _seen_as(verb) -> bool:
-    """"see/view/describe X as Y": an object and an "as" phrase."""
+    """"see/view/describe X as Y": an object and an "as" phrase, also when the parser hung the "as" phrase
+    inside the object ("see the elections held Sunday as a test")."""
     children = list(verb.children)
-    return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return bool(objects) and (any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+                              or any(t.dep_ == "prep" and t.lower_ == "as" for o in objects for t in o.subtree))
 
 
 def _frame_clause(noun) -> tuple[int, int] | None:
