@@ -63,6 +63,25 @@ def test_one_story_with_both_sides_and_their_figures():
     assert story.place == "Sevastopol" and story.types == ("ASSAULT",)
 
 
+def test_each_party_is_heard_by_its_fullest_account_of_the_damage():
+    text = ("The governor said the shipyard had been struck. The ministry said air defences shot down seven "
+            "missiles and destroyed three boats.")
+    first_end = text.index(". ") + 1
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    two_claims = (Claim(text=text[:first_end], claimant="Russia's Defense Ministry", kind="claim", start=0,
+                        end=first_end, cue="said"),
+                  Claim(text=text[first_end + 1:], claimant="Russia's Defense Ministry", kind="claim",
+                        start=first_end + 1, end=len(text), cue="said"))
+    ru = replace(ru, article=replace(ru.article, text=text), claims=two_claims,
+                 events=(replace(ru.events[0], evidence=((0, len(text)),)),))
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(ru, ua)
+    [accounts] = [c for c in story.conflicts if c.startswith("Accounts differ")]
+    assert "shot down seven missiles" in accounts and "had been struck" not in accounts
+
+
 def test_a_toll_that_rose_in_later_reports_is_a_revision_not_a_disagreement():
     story = both_sides("2023-09-13T12:00:00+00:00", "2023-09-13T07:00:00+00:00")
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]

@@ -280,14 +280,17 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
     """
     titles = {e.name.lower(): e.title for a in analyses.values() for e in a.entities if e.title}
     accounts: dict[str, LedgerEntry] = {}
+    weight: dict[str, int] = {}
     for entry in claims:
         if entry.kind not in {"claim", "denial"}:
             continue
-        if not any(word in entry.text.lower() for word in ACCOUNT_WORDS) or _background(entry, analyses):
+        words = _account_words(entry.text)
+        if not words or _background(entry, analyses):
             continue
         party = party_of(entry.claimant, titles.get((entry.claimant or "").lower()))
-        if party and party not in accounts:
-            accounts[party] = entry
+        # each party's fullest account of damage and losses speaks for it, the earliest among equals
+        if party and words > weight.get(party, 0):
+            accounts[party], weight[party] = entry, words
     parties = list(accounts)
     if len(parties) >= 2:
         parts = [f"{_clip(accounts[p].text)}, says {accounts[p].claimant}" for p in parties[:3]]
@@ -295,6 +298,11 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
     denials = [c for c in claims if c.kind == "denial"]
     for denial in denials[:2]:
         yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
+
+
+def _account_words(text: str) -> int:
+    lowered = text.lower()
+    return sum(1 for word in ACCOUNT_WORDS if word in lowered)
 
 
 def _background(entry: LedgerEntry, analyses: Mapping[str, Analysis]) -> bool:
