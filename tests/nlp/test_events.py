@@ -82,6 +82,10 @@ def test_actors_and_targets(analyze, text, actors, targets):
     "England beat Scotland 3-1 at Hampden Park in a friendly.",
     "The mayor said more than 2,000 people had died and warned that the number would rise.",
     "Air raid alerts were in force across much of southern Ukraine during the night.",
+    # a question left open reports nothing, and declining to answer it rejects nothing
+    "The ministry did not say which port had been hit.",
+    "The army declined to say whether troops had withdrawn from the town.",
+    "A spokesman declined to comment.",
 ])
 def test_background_and_commentary_make_no_event(analyze, text):
     assert analyze(text).events == ()
@@ -115,6 +119,8 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("The United States pulled its troops out of the region.", "RETREAT"),
     ("Troops launched an attack on the capital.", "ASSAULT"),
     ("Hungary extended its grain ban on Friday.", "SANCTION"),  # a ban on trade
+    ("The ministry said which port had been hit.", "ASSAULT"),
+    ("Iran refused to sign the agreement.", "REJECT"),
 ])
 def test_the_same_words_in_their_event_sense_still_make_the_event(analyze, text, kind):
     assert kind in {e.type for e in analyze(text).events}

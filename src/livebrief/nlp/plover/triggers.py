@@ -14,6 +14,9 @@ from livebrief.nlp.plover.lexicon import (
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
+# What one declines to do when one declines to answer: "declined to comment", "refused to disclose".
+NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "reveal", "detail", "answer",
+                        "speculate", "identify", "name"})
 # Verbs (and verb + particle) whose object event has not happened: "officials fear an attack", "to avoid a
 # war", "ruled out a strike", "setting up a clash with Brussels".
 UNREALISED = frozenset({"fear", "risk", "avoid", "prevent", "avert", "forestall", "dread", ("rule", "out"),
@@ -159,6 +162,9 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         strength = min(strength, 0.8)
     if lemma == "ask" and _question(token):
         return None
+    if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and _lemma(c) in REPORTING_VERBS | NO_COMMENT for c in token.children):
+        return None  # "declined to comment", "refused to say whether …": no answer, no rejection
     if lemma in ("ask", "request", "speak") and _anonymity(token):
         return None  # "asking not to be named": a source's terms, not a request
     if lemma in ("arrive", "land") and subjects & SHIPMENTS:
@@ -336,6 +342,8 @@ def find_triggers(sent) -> list[Trigger]:
     for token, kind, mode, strength in raw:
         if kind == "REQUEST" and _purpose_of(token, raw_kinds, "PROTEST"):
             continue
+        if _unanswered(token):
+            continue  # "officials did not say which weapons had been used": nothing is reported
         governed = _governor(token)
         negated = _negated(token)
         if governed is not None:
@@ -367,6 +375,23 @@ def find_triggers(sent) -> list[Trigger]:
     # Governing verbs that are triggers themselves ("agreed", "urged") are kept once, as governors.
     governed_away = {t.content for t in triggers.values() if t.content is not None}
     return sorted((t for i, t in triggers.items() if i not in governed_away), key=lambda t: t.i)
+
+
+def _unanswered(token) -> bool:
+    """Inside a question someone left open: "did not say which port had been hit", "declined to say whether
+    …"."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and _lemma(head) in REPORTING_VERBS | {"disclose", "reveal", "specify", "know"} \
+                and (_negated(head) or _lemma(head.head) in ("decline", "refuse") and head.dep_ == "xcomp") \
+                and any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if")
+                        for t in node.doc[node.left_edge.i:node.i]):
+            return True
+        node = head
+    return False
 
 
 def _question(token) -> bool:
