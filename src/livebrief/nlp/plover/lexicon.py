@@ -269,6 +269,14 @@ TERRITORY_OBJECTS = frozenset({"control", "territory", "town", "village", "city"
 # Subjects that make "arrive"/"land" troop movements rather than visits.
 TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratrooper", "unit", "militant",
                     "commando", "sailor", "reinforcement"})
+# What one declines to do when one declines to answer: "declined to comment", "refused to disclose".
+NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "reveal", "detail", "answer",
+                        "speculate", "identify", "name"})
+# Verbs (and verb + particle) whose object event has not happened: "officials fear an attack", "to avoid a
+# war", "ruled out a strike", "setting up a clash with Brussels".
+UNREALISED = frozenset({"fear", "risk", "avoid", "prevent", "avert", "forestall", "dread", ("rule", "out"),
+                        ("set", "up")})
+TRADE_WORDS = frozenset({"import", "export", "trade", "grain", "oil", "gas", "tariff", "transit", "shipping"})
 # Subjects that make "arrive"/"land" a delivery rather than a visit: "aid flights began arriving".
 SHIPMENTS = frozenset({"flight", "plane", "aircraft", "convoy", "shipment", "delivery", "cargo", "consignment",
                        "truck", "lorry", "vessel", "freighter", "supply", "aid"})

@@ -8,20 +8,13 @@ from dataclasses import dataclass, field
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
-    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NON_EVENT_OBJECTS, NOUN_TRIGGERS,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SHIPMENTS, SPORTS_WORDS,
-    STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TROOPS, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
+    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SHIPMENTS,
+    SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TROOPS, UNREALISED, VERB_TRIGGERS,
+    WEAK_VERBS, WEAPON_NOUNS,
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
-# What one declines to do when one declines to answer: "declined to comment", "refused to disclose".
-NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "reveal", "detail", "answer",
-                        "speculate", "identify", "name"})
-# Verbs (and verb + particle) whose object event has not happened: "officials fear an attack", "to avoid a
-# war", "ruled out a strike", "setting up a clash with Brussels".
-UNREALISED = frozenset({"fear", "risk", "avoid", "prevent", "avert", "forestall", "dread", ("rule", "out"),
-                        ("set", "up")})
-TRADE_WORDS = frozenset({"import", "export", "trade", "grain", "oil", "gas", "tariff", "transit", "shipping"})
 SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # a match score: "3-1"
 STRONG = 0.8  # trigger strength from which a cue is unambiguous (weak cues: bare nouns, ambiguous verbs)
 
