@@ -165,15 +165,28 @@ def test_place_is_the_most_specific_in_the_sentence(parse):
     assert (event.type, event.mode, event.place) == ("ASSAULT", "aerial", "Kharkiv")
 
 
+COORDS = {"Kyiv": (50.45, 30.52, "UA", "city"), "Odesa": (46.48, 30.73, "UA", "city"),
+          "Egypt": (27.0, 30.0, "EG", "country"), "Turkey": (39.0, 35.0, "TR", "country")}
+
+
+def event_place(parse, text: str, *names: str) -> str | None:
+    """The place of the first event of ``text`` when the gazetteer found ``names`` in it."""
+    doc = parse(text)
+    places = tuple(Place(name, *COORDS[name][:3], feature=COORDS[name][3],
+                         mentions=((text.index(name), text.index(name) + len(name)),)) for name in names)
+    return find_events(doc, entities=(), places=places)[0].place
+
+
 def test_a_capital_standing_for_its_government_is_no_place(parse):
-    doc = parse("Drones hit the port overnight in an attack that appeared to acknowledge Kyiv's role.")
-    at = doc.text.index("Kyiv")
-    kyiv = Place("Kyiv", 50.45, 30.52, "UA", feature="city", mentions=((at, at + 4),))
-    assert find_events(doc, entities=(), places=(kyiv,))[0].place is None
-    doc = parse("Drones hit Odesa's port overnight.")
-    at = doc.text.index("Odesa")
-    odesa = Place("Odesa", 46.48, 30.73, "UA", feature="city", mentions=((at, at + 5),))
-    assert find_events(doc, entities=(), places=(odesa,))[0].place == "Odesa"
+    assert event_place(parse, "Drones hit the port overnight in an attack that appeared to acknowledge Kyiv's role.",
+                       "Kyiv") is None
+    assert event_place(parse, "Drones hit Odesa's port overnight.", "Odesa") == "Odesa"
+
+
+def test_where_things_came_from_is_no_place(parse):
+    assert event_place(parse, "Aid flights began arriving from Egypt on Wednesday.", "Egypt") is None
+    assert event_place(parse, "Aid flights from Turkey began arriving in Egypt on Wednesday.",
+                       "Turkey", "Egypt") == "Egypt"
 
 
 def test_adjacent_sentences_about_one_attack_are_one_event(analyze):

@@ -346,6 +346,8 @@ def _place(places: Sequence[Place], spans: list, item: _Found) -> str | None:
             owner = all(_possessor(span, start) for start in inside) and place.name not in item.targets
             if owner and not any(_possessor(span, start, physical=True) for start in inside):
                 continue  # "acknowledge Kyiv's role": a capital standing for its government is no place
+            if all(_origin(span, start) for start in inside):
+                continue  # where things came from is not where they happened: "aid flights arriving from Egypt"
             key = (owner, PLACE_RANK.get(place.feature, 3), order, distance)
             if best is None or key < best[0]:
                 best = (key, place.name)
@@ -358,6 +360,14 @@ PHYSICAL_HEADS = frozenset("""
     coast coastline border bridge station district suburb suburbs grid refinery plant depot facility facilities
     building buildings terminal dock docks village villages market square hospital school road roads railway
 """.split())
+
+
+def _origin(span, start: int) -> bool:
+    """Whether the place named at ``start`` is where something came from: "arriving from Egypt"."""
+    word = next((t for t in span if t.idx >= start), None)
+    while word is not None and word.dep_ in ("compound", "conj") and word.head.i != word.i:
+        word = word.head
+    return word is not None and word.dep_ == "pobj" and word.head.lower_ == "from"
 
 
 def _possessor(span, start: int, *, physical: bool = False) -> bool:
