@@ -90,6 +90,13 @@ def test_a_toll_that_rose_in_later_reports_is_a_revision_not_a_disagreement():
     assert revision.index("at least 9") < revision.index("then at least 24 injured, says Russia's Defense Ministry")
 
 
+def test_a_rise_is_read_in_real_time_whatever_the_offsets():
+    # The Ukrainian report (nine) at 09:00+03:00 is 06:00 UTC, an hour before the Russian one (24) at 07:00 UTC:
+    # the toll rose, though the clock times read the other way round.
+    story = both_sides("2023-09-13T07:00:00+00:00", "2023-09-13T09:00:00+03:00")
+    assert story.revisions and not [c for c in story.conflicts if c.startswith("Figures differ")]
+
+
 def test_two_figures_told_together_are_no_disagreement():
     """"shot down seven of 10 cruise missiles" gives both figures; another report of seven agrees."""
     text = "Air defences shot down seven of 10 cruise missiles fired at the port, the ministry said. Two ships burned."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Iterable, Mapping
 
 from livebrief.model import Analysis, Claim, LedgerEntry, Story, StoryArticle, StoryFigure
@@ -204,12 +205,24 @@ def _told_together(group: list[StoryFigure]) -> bool:
 
 def _rising_toll(kind: str, group: list[StoryFigure]) -> bool:
     """A casualty toll each of whose higher values was first reported after every report of the lower ones."""
-    if kind not in TOLL_KINDS or any(not f.published for f in group):
+    times = [_instant(f.published) for f in group]
+    if kind not in TOLL_KINDS or any(t is None for t in times):
         return False
     values = sorted({f.value for f in group})
-    first = {v: min(f.published for f in group if f.value == v) for v in values}
-    last = {v: max(f.published for f in group if f.value == v) for v in values}
+    first = {v: min(t for f, t in zip(group, times) if f.value == v) for v in values}
+    last = {v: max(t for f, t in zip(group, times) if f.value == v) for v in values}
     return all(first[higher] > last[lower] for lower, higher in zip(values, values[1:]))
+
+
+def _instant(published: str | None) -> datetime | None:
+    """A publication time as an aware instant (a bare date or a time without offset is taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
 
 
 def _by_value(group: list[StoryFigure]) -> list[StoryFigure]:
