@@ -214,6 +214,9 @@ def _rising_toll(kind: str, group: list[StoryFigure]) -> bool:
     return all(first[higher] > last[lower] for lower, higher in zip(values, values[1:]))
 
 
+_UNDATED = datetime.min.replace(tzinfo=timezone.utc)  # figures without a publication time come first
+
+
 def _instant(published: str | None) -> datetime | None:
     """A publication time as an aware instant (a bare date or a time without offset is taken as UTC)."""
     try:
@@ -228,7 +231,7 @@ def _instant(published: str | None) -> datetime | None:
 def _by_value(group: list[StoryFigure]) -> list[StoryFigure]:
     """One figure per distinct value, the earliest report of it, in order of first report."""
     by_value: dict[float, StoryFigure] = {}
-    for f in sorted(group, key=lambda f: f.published or ""):
+    for f in sorted(group, key=lambda f: _instant(f.published) or _UNDATED):
         by_value.setdefault(f.value, f)
     return list(by_value.values())
 
