@@ -56,8 +56,8 @@ def compose_story(
     figures = tuple(_figures(items, events, analyses, articles))
     claims = tuple(_ledger(items, events, analyses, articles))
     own = {i.article_id: analyses[i.article_id] for i in items if i.article_id in analyses}
-    conflicts = tuple(_figure_conflicts(figures)) + tuple(_claim_conflicts(claims, own))
-    revisions = tuple(_toll_revisions(figures))
+    figure_conflicts, revisions = _figure_notes(figures)
+    conflicts = figure_conflicts + tuple(_claim_conflicts(claims, own))
     return Story(
         id=state.id,
         title=title,
@@ -241,21 +241,20 @@ def _said_by(f: StoryFigure) -> str:
         f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})" if f.outlet else "")
 
 
-def _figure_conflicts(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
-    """The same kind of figure differing across sources, said plainly; not a toll that rose over time."""
+def _figure_notes(figures: tuple[StoryFigure, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Figures of one kind that take several values, said plainly: (disagreements, revisions).
+
+    A casualty toll that rose as later reports came in is a revision ("Toll rose: at least 9 injured …;
+    then at least 24 …"); any other difference is a disagreement ("Figures differ: …")."""
+    conflicts: list[str] = []
+    revisions: list[str] = []
     for kind, label, group in _figure_groups(figures):
-        if _rising_toll(kind, group):
-            continue
         parts = [f"{_figure_phrase(f)} {label}, says {_said_by(f)}" for f in _by_value(group)]
-        yield "Figures differ: " + "; ".join(parts)
-
-
-def _toll_revisions(figures: tuple[StoryFigure, ...]) -> Iterable[str]:
-    """A casualty toll that rose as later reports came in: "at least 9 injured, then at least 24"."""
-    for kind, label, group in _figure_groups(figures):
         if _rising_toll(kind, group):
-            parts = [f"{_figure_phrase(f)} {label}, says {_said_by(f)}" for f in _by_value(group)]
-            yield "Toll rose: " + "; then ".join(parts)
+            revisions.append("Toll rose: " + "; then ".join(parts))
+        else:
+            conflicts.append("Figures differ: " + "; ".join(parts))
+    return tuple(conflicts), tuple(revisions)
 
 
 def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:
