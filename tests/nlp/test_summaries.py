@@ -34,6 +34,13 @@ SENTENCES = [
      "the government lifted the curfew in the capital, officials said."),
     ("Air defense systems shot down seven cruise missiles, while a patrol ship destroyed two boats, it added.", 10,
      "Air defense systems shot down seven cruise missiles, it added."),
+    # A wire dateline says where the story was filed, not what happened.
+    ("KYIV, Sept 13 (Reuters) - Russian drones attacked the Odesa region overnight, the governor said.", 30,
+     "Russian drones attacked the Odesa region overnight, the governor said."),
+    ("WARSAW — Poland will keep its market closed to Ukrainian grain, officials said.", 30,
+     "Poland will keep its market closed to Ukrainian grain, officials said."),
+    ("Kyiv - the capital - was quiet overnight, officials said.", 30,
+     "Kyiv - the capital - was quiet overnight, officials said."),
 ])
 def test_shorten(parse, text, max_words, expected):
     assert shorten(parse(text)[:], max_words=max_words) == expected

@@ -1,6 +1,6 @@
 """Shorten a source sentence by its parse, keeping only its own words.
 
-A summary is the sentence with asides dropped: parentheticals, appositives and non-restrictive relative clauses
+A summary is the sentence with asides dropped: a wire dateline ("KYIV, Sept 13 -"), parentheticals, appositives and non-restrictive relative clauses
 always; then, while it is longer than ``max_words``, leading adverbials, secondary clauses ("..., while X",
 "... and Y"), restrictive relative clauses. Attribution (", Russia's Defense Ministry said", "According to the
 Kremlin,") and quotations are kept whole. Nothing is ever added: ``kept_spans`` returns the character spans of
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from livebrief.nlp.datelines import dateline_end
 from livebrief.nlp.doctext import doc_text
 
 Span = tuple[int, int]
@@ -64,6 +65,9 @@ def join_spans(text: str, spans: Iterable[Span]) -> str:
 # -- what to drop ---------------------------------------------------------------------------------------------------
 
 def _asides(sentence) -> Iterable[set[int]]:
+    filed = dateline_end(sentence.doc, sentence.start, sentence.end)  # "KYIV, Sept 13 (Reuters) -"
+    if filed > sentence.start:
+        yield set(range(sentence.start, filed))
     yield from _brackets(sentence)
     for token in sentence:
         # Descriptions go ("Oleh Kiper, the governor of the area,"); names stay, they may be the speaker.
