@@ -87,8 +87,16 @@ def test_claim_spans_point_into_the_text(nlp):
     for claim in claims:
         assert claim.kind in KINDS
         assert text[claim.start:claim.end] == claim.text
-    # an object that is no clause makes the whole sentence the claim
+    # an object that is no clause makes the cue's clause the claim
     assert claims[1].text == "Israeli and Ukrainian officials confirmed the meeting."
+
+
+def test_a_verbless_claim_keeps_to_its_own_clause(nlp):
+    # The accusations Moscow dismissed are not North Korea's denial: the claim is Moscow's clause alone.
+    claims = claims_of(nlp, "North Korea has denied selling weapons to Russia, and Moscow has dismissed "
+                            "the American accusations.")
+    moscow = [c for c in claims if c.claimant == "Moscow"]
+    assert [(c.kind, c.text) for c in moscow] == [("denial", "Moscow has dismissed the American accusations.")]
 
 
 def test_seed_claims(nlp, seed_path):

@@ -221,3 +221,19 @@ def test_a_claimants_party_comes_from_the_storys_own_articles():
     [same] = [s for s in build(ru, ua, summit) if "a1" in {a.article_id for a in s.articles}]
     assert "a3" not in {a.article_id for a in same.articles}
     assert same.conflicts == alone.conflicts
+
+
+def test_a_denial_that_names_its_denier_is_not_told_twice():
+    text = "Moscow has dismissed the accusations. Kyiv denied the report."
+    first_end = text.index(". ") + 1
+    denials = (Claim(text=text[:first_end], claimant="Moscow", kind="denial", start=0, end=first_end,
+                     cue="dismissed"),
+               Claim(text="the report", claimant="Kyiv", kind="denial", start=text.index("the report"),
+                     end=len(text) - 1, cue="denied"))
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ru = replace(ru, article=replace(ru.article, text=text), claims=denials,
+                 events=(replace(ru.events[0], evidence=((0, len(text)),)),))
+    [story] = build(ru)
+    assert [c for c in story.conflicts if c.startswith("Denied")] == [
+        "Denied: Moscow has dismissed the accusations", "Denied: the report, says Kyiv"]

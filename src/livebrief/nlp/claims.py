@@ -49,7 +49,7 @@ def find_claims(doc, *, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
         lemma = _cue_lemma(doc, starts, quote)
         if lemma not in ASSERTION_CUES or _left_unanswered(doc, starts, quote):
             continue
-        start, end = _claim_span(doc, starts, quote.start, quote.end)
+        start, end = _claim_span(doc, starts, quote)
         kind = _kind(lemma, quote.speaker, names.get(quote.speaker))
         claim = Claim(text=text[start:end], claimant=quote.speaker, kind=kind, start=start, end=end,
                       claimant_id=quote.speaker_id, cue=quote.cue, via=quote.via)
@@ -101,15 +101,41 @@ def _left_unanswered(doc, starts: list[int], quote: Quote) -> bool:
     return False
 
 
-def _claim_span(doc, starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """The reported clause when it has a verb, else its whole sentence."""
-    first = _token_at(doc, starts, start)
-    last = _token_at(doc, starts, max(end - 1, start))
+def _claim_span(doc, starts: list[int], quote: Quote) -> tuple[int, int]:
+    """The reported clause when it has a verb, else the cue's own clause ("Moscow has dismissed the
+    accusations" out of "North Korea has denied …, and Moscow has dismissed the accusations"), else
+    the whole sentence."""
+    first = _token_at(doc, starts, quote.start)
+    last = _token_at(doc, starts, max(quote.end - 1, quote.start))
     if any(t.pos_ in ("VERB", "AUX") for t in doc[first.i:last.i + 1]):
-        return start, end
-    sent = first.sent
-    tokens = [t for t in sent if not t.is_space]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return quote.start, quote.end
+    cue = _cue_token(first.sent, quote)
+    if cue is not None and cue.pos_ in ("VERB", "AUX"):
+        clause = _own_clause(cue)
+        if clause[0] <= first.i and last.i < clause[1]:
+            tokens = [t for t in doc[clause[0]:clause[1]] if not t.is_space]
+            while tokens and tokens[-1].is_punct and tokens[-1].text not in (".", "!", "?"):
+                tokens.pop()
+            if tokens:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return _sentence_span(first.sent)
+
+
+def _cue_token(sent, quote: Quote):
+    """The quote's cue word in its sentence, the last one before the quote when it comes twice."""
+    if not quote.cue:
+        return None
+    word = quote.cue.split()[0].lower()
+    found = [t for t in sent if t.lower_ == word]
+    before = [t for t in found if t.idx < quote.start]
+    return (before or found or [None])[-1]
+
+
+def _own_clause(verb) -> tuple[int, int]:
+    """Token range of a verb's clause without the clauses conjoined to it."""
+    skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+    inside = [t.i for t in verb.subtree if t.i not in skip]
+    return min(inside), max(inside) + 1
 
 
 def _is_outlet(name: str, entity: Entity | None) -> bool:

@@ -312,7 +312,10 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
         yield "Accounts differ: " + "; ".join(parts)
     denials = [c for c in claims if c.kind == "denial"]
     for denial in denials[:2]:
-        yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
+        if denial.claimant and denial.claimant.lower() in denial.text.lower():
+            yield f"Denied: {_clip(denial.text)}"  # "Moscow has dismissed the accusations" names its denier
+        else:
+            yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
 
 
 def _account_words(text: str) -> int:
