@@ -115,6 +115,20 @@ def test_html_body_has_slots_map_and_timeline(brief):
     assert 'href="#src-1"' in body and 'id="src-1"' in body
 
 
+def test_a_map_spanning_the_globe_still_draws():
+    # Stories from Arizona to the Russian Far East span more than 240 degrees of longitude.
+    corpus = build_corpus()
+    for key, lon in (("far-west", -111.7), ("far-east", 128.3)):
+        article = corpus.article(key, f"Officials met in the {key} town on Tuesday.", outlet="Wire", published=NOW)
+        e = event(article, article.text, type="CONSULT", actors=("Estmark",))
+        corpus.analyse(article, events=[e])
+        corpus.stories.append(story(f"s-{key}", [(article, e)], place=key, lat=40.0, lon=lon))
+    brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW,
+                          options=BriefOptions(key_items=8))
+    body = str(render_body(brief))
+    assert 'data-slot="map"' in body and "far-west" in body and "far-east" in body
+
+
 def test_json_validates_against_the_contract(brief, shared):
     schema = json.loads((shared / "contract" / "briefing.schema.json").read_text())
     data = json.loads(render_json(brief))

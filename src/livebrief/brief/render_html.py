@@ -143,7 +143,7 @@ def map_view(items: list[BriefItem]) -> dict[str, Any] | None:
     def y(lat: float) -> float:
         return round((north - lat) * y_scale, 1)
 
-    step = next(s for s in (1, 2, 5, 10, 20, 30) if lon_span / s <= 8)
+    step = next((s for s in (1, 2, 5, 10, 20, 30, 45, 60) if lon_span / s <= 8), 90)  # up to the whole globe
     graticule = [{"x1": x(lon), "y1": 0, "x2": x(lon), "y2": height, "label": f"{lon:g}°"}
                  for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step)]
     graticule += [{"x1": 0, "y1": y(lat), "x2": MAP_WIDTH, "y2": y(lat), "label": f"{lat:g}°"}
