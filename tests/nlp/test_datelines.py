@@ -14,6 +14,7 @@ pytestmark = pytest.mark.model
     ("KYIV, Sept 13 (Northwire) - Russian drones attacked the Odesa region overnight.", "Russian"),
     ("Kyiv, Sept 13 - The capital was quiet overnight, officials said.", "The"),
     ("Odesa (Reuters) - Drones hit the port overnight.", "Drones"),
+    ("SEOUL/LONDON, Sept 13 (Northwire) - North Korean leader Kim Jong Un met Putin.", "North"),
     # a dash inside the sentence is no dateline
     ("Kyiv - the capital - was quiet overnight, officials said.", "Kyiv"),
     ("Drones hit the port — again — overnight.", "Drones"),

@@ -19,7 +19,7 @@ def dateline_end(doc, lo: int, hi: int | None = None) -> int:
     if not (first.is_upper and len(first.text) > 1 or first.ent_type_ == "GPE"
             or first.is_title and lo + 1 < hi and doc[lo + 1].text in (",", "(")):
         return lo
-    for i in range(lo + 1, min(lo + 9, hi)):
+    for i in range(lo + 1, min(lo + 13, hi)):  # "SEOUL/LONDON, Sept 13 (Reuters) -" is 10 tokens
         before = doc[i - 1]
         if doc[i].text in DASHES and doc[i].whitespace_ \
                 and (first.is_upper or before.text == ")" or before.ent_type_ == "DATE"):

@@ -65,9 +65,10 @@ def join_spans(text: str, spans: Iterable[Span]) -> str:
 # -- what to drop ---------------------------------------------------------------------------------------------------
 
 def _asides(sentence) -> Iterable[set[int]]:
-    filed = dateline_end(sentence.doc, sentence.start, sentence.end)  # "KYIV, Sept 13 (Reuters) -"
-    if filed > sentence.start:
-        yield set(range(sentence.start, filed))
+    first = next((t.i for t in sentence if not t.is_space), sentence.start)
+    filed = dateline_end(sentence.doc, first, sentence.end)  # "KYIV, Sept 13 (Reuters) -"
+    if filed > first:
+        yield set(range(first, filed))
     yield from _brackets(sentence)
     for token in sentence:
         # Descriptions go ("Oleh Kiper, the governor of the area,"); names stay, they may be the speaker.
