@@ -104,6 +104,9 @@ def test_background_and_commentary_make_no_event(analyze, text):
     # an event feared, avoided or set up has not happened
     ("Officials fear an attack on the capital.", "ASSAULT"),
     ("Poland will keep its ban, officials said, setting up a clash with Brussels.", "ASSAULT"),
+    # a deal that no one made, and phones that are goods
+    ("He said any such deal would only prolong the war.", "AGREE"),
+    ("The new phones go on sale on Friday.", "CONSULT"),
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     assert wrong not in {e.type for e in analyze(text).events}
@@ -118,6 +121,7 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("Ukraine asked the allies not to delay the deliveries.", "REQUEST"),
     ("The United States pulled its troops out of the region.", "RETREAT"),
     ("Troops launched an attack on the capital.", "ASSAULT"),
+    ("Putin and Erdogan spoke by phone on Monday.", "CONSULT"),
     ("Hungary extended its grain ban on Friday.", "SANCTION"),  # a ban on trade
     ("The ministry said which port had been hit.", "ASSAULT"),
     ("Iran refused to sign the agreement.", "REJECT"),
@@ -187,6 +191,11 @@ def test_where_things_came_from_is_no_place(parse):
     assert event_place(parse, "Aid flights began arriving from Egypt on Wednesday.", "Egypt") is None
     assert event_place(parse, "Aid flights from Turkey began arriving in Egypt on Wednesday.",
                        "Turkey", "Egypt") == "Egypt"
+
+
+def test_the_other_party_of_a_relation_is_no_place(parse):
+    assert event_place(parse, "Kim met Putin on Wednesday and said relations with Kyiv were a priority.", "Kyiv") is None
+    assert event_place(parse, "The two leaders met in Odesa to discuss ties with Kyiv.", "Odesa", "Kyiv") == "Odesa"
 
 
 def test_adjacent_sentences_about_one_attack_are_one_event(analyze):

@@ -348,6 +348,8 @@ def _place(places: Sequence[Place], spans: list, item: _Found) -> str | None:
                 continue  # "acknowledge Kyiv's role": a capital standing for its government is no place
             if all(_origin(span, start) for start in inside):
                 continue  # where things came from is not where they happened: "aid flights arriving from Egypt"
+            if all(_counterpart(span, start) for start in inside):
+                continue  # "relations with Moscow": a government one has ties with, not a place
             key = (owner, PLACE_RANK.get(place.feature, 3), order, distance)
             if best is None or key < best[0]:
                 best = (key, place.name)
@@ -368,6 +370,23 @@ def _origin(span, start: int) -> bool:
     while word is not None and word.dep_ in ("compound", "conj") and word.head.i != word.i:
         word = word.head
     return word is not None and word.dep_ == "pobj" and word.head.lower_ == "from"
+
+
+# Nouns of a relation between governments: the place after "with" is the other party ("ties with Moscow").
+RELATION_NOUNS = frozenset("""
+    relation relations tie ties talk talks cooperation partnership dialogue alliance friendship rift dispute
+    friction tension tensions contact contacts negotiation negotiations agreement deal treaty trade
+""".split())
+
+
+def _counterpart(span, start: int) -> bool:
+    """Whether the place named at ``start`` is the other party of a relation: "relations with Moscow"."""
+    word = next((t for t in span if t.idx >= start), None)
+    while word is not None and word.dep_ in ("compound", "conj") and word.head.i != word.i:
+        word = word.head
+    if word is None or word.dep_ != "pobj" or word.head.lower_ not in ("with", "between"):
+        return False
+    return word.head.head.lemma_.lower() in RELATION_NOUNS or word.head.head.lower_ in RELATION_NOUNS
 
 
 def _possessor(span, start: int, *, physical: bool = False) -> bool:

@@ -16,8 +16,8 @@ Modules: :mod:`.labels` (types, label maps, held-out rule, gold readers), :mod:`
 """
 
 from livebrief.nlp.plover.labels import (
-    CASE_EXCLUDED, CASE_TO_PLOVER, CONFLICTUAL, COOPERATIVE, GSR_TO_PLOVER, HELD_OUT_PERCENT, NONE, TYPES, Example,
-    held_out, read_case, read_plover,
+    CASE_EXCLUDED, CASE_TO_PLOVER, CONFLICTUAL, COOPERATIVE, GSR_TO_PLOVER, HELD_OUT_PERCENT, MATERIAL, NONE, TYPES,
+    Example, held_out, read_case, read_plover,
 )
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_MODE_CUES, AID_OBJECTS, ASSAULT_MODE_CUES, BACKGROUND_PREPS, CONSULT_MODE_CUES,
@@ -32,7 +32,8 @@ from livebrief.nlp.plover.typer import MODEL_PATH, Typer, classify, features, lo
 
 __all__ = [
     # labels
-    "CASE_EXCLUDED", "CASE_TO_PLOVER", "CONFLICTUAL", "COOPERATIVE", "GSR_TO_PLOVER", "HELD_OUT_PERCENT", "NONE",
+    "CASE_EXCLUDED", "CASE_TO_PLOVER", "CONFLICTUAL", "COOPERATIVE", "GSR_TO_PLOVER", "HELD_OUT_PERCENT", "MATERIAL",
+    "NONE",
     "TYPES", "Example", "held_out", "read_case", "read_plover",
     # lexicon
     "AGREEMENT_NOUNS", "AID_MODE_CUES", "AID_OBJECTS", "ASSAULT_MODE_CUES", "BACKGROUND_PREPS", "CONSULT_MODE_CUES",

@@ -269,6 +269,8 @@ TERRITORY_OBJECTS = frozenset({"control", "territory", "town", "village", "city"
 # Subjects that make "arrive"/"land" troop movements rather than visits.
 TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratrooper", "unit", "militant",
                     "commando", "sailor", "reinforcement"})
+# Who is trained when training is military aid: "training Ukrainian pilots on F-16s".
+TRAINEES = TROOPS | frozenset({"pilot", "crew", "recruit", "cadet", "officer", "personnel", "army", "navy"})
 # What one declines to do when one declines to answer: "declined to comment", "refused to disclose".
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "reveal", "detail", "answer",
                         "speculate", "identify", "name"})

@@ -10,7 +10,7 @@ from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
     NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SHIPMENTS,
-    SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TROOPS, UNREALISED, VERB_TRIGGERS,
+    SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
     WEAK_VERBS, WEAPON_NOUNS,
 )
 from livebrief.nlp.quote_cues import is_agent_like
@@ -107,6 +107,8 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     subjects = {_lemma(s) for s in _subjects(token)}
     if lemma in FIRING_VERBS and any(o in WEAPON_NOUNS for o in objects):
         return "ASSAULT", None, 1.0
+    if lemma == "train" and (set(objects) | {_lemma(c) for c in token.children if c.dep_ == "nsubjpass"}) & TRAINEES:
+        return "AID", "military", 0.8  # "the US is training Ukrainian pilots", "pilots will be trained in Arizona"
     if entry is None:
         return None
     kind, mode = entry
@@ -219,6 +221,9 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
     if lemma in ("ban", "restriction", "curb", "quota") and token.dep_ not in ("compound", "amod") and any(
             _lemma(c) in TRADE_WORDS for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
         return "SANCTION", "discontinue", 0.6  # "an EU-wide import restriction", "the grain ban"
+    if lemma == "training" and token.dep_ not in ("compound", "amod", "nmod", "poss") \
+            and any(_lemma(t) in TRAINEES for t in token.subtree if t.i != token.i):
+        return "AID", "military", 0.6  # "F-16 training for Ukrainian pilots"
     entry = NOUN_TRIGGERS.get(lemma)
     if entry is None:
         return None
@@ -226,6 +231,10 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "attack drones", "the summit's agenda"
     if token.dep_ == "dobj" and _unrealised(token.head):
         return None  # "fear an attack", "avoid a war", "setting up a clash with Brussels": nothing happened
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
+        return None  # "any such deal would prolong the war": a deal no one has made
+    if lemma == "phone" and not (token.dep_ == "pobj" and token.head.lower_ in ("by", "over", "on", "via")):
+        return None  # "spoke by phone" is a call; "the phones go on sale" is not
     if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
         return None  # air-raid alerts warn civilians; troops on alert are mobilised
     if lemma == "hunger":
