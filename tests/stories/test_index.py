@@ -137,3 +137,21 @@ def test_a_later_part_of_a_report_leans_to_the_story_its_lead_joined():
         part = index.add(replace(item(f"{article}/1", aside, article=article, where=None, place=None,
                                       type="SUPPORT"), lead=False))
         assert (part == strike) is joins, article
+
+
+def test_an_undated_later_part_is_background_to_its_report():
+    # "Kyiv has long pressed Israel …" gives no day of its own: it joins its report's meeting story on few
+    # shared words, and the place it names (Odesa, far away) does not become one of the story's places.
+    from dataclasses import replace
+
+    meeting = "Zelensky will meet Netanyahu in New York next week, officials said."
+    aside = "Kyiv has long pressed Israel for air defence, and Odesa has asked for shelters."
+    for dated, joins in ((False, True), (True, False)):
+        index = StoryIndex()
+        story = index.add(item("lead/0", meeting, article="lead", type="CONSULT", where=(40.7, -74.0),
+                               place="New York"))
+        part = index.add(replace(item("lead/1", aside, article="lead", type="REQUEST", where=ODESA, place="Odesa"),
+                                 lead=False, dated=dated))
+        assert (part == story) is joins, dated
+        if joins:
+            assert "odesa" not in index.stories[story].places and len(index.stories[story].coords) == 1

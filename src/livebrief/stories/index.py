@@ -45,6 +45,8 @@ class Weights:
     other_day: float = 0.2  # likewise: two acts of force on days two or more apart are two incidents
     same_article: float = 0.1  # a later part of a report leans to the story its earlier parts joined (demo
     # stream; ECB+ clusters whole documents, so it never applies there)
+    context: float = 0.1  # and leans twice as much when it gives no day of its own: "Kyiv has long pressed
+    # Israel for air defences" is background to its report's meeting, not a development of its own (demo)
     date: float = 0.0
     type: float = 0.0
     threshold: float = 0.20
@@ -94,12 +96,13 @@ class StoryState:
         self.actors.update(a.lower() for a in item.actors)
         if item.type:
             self.types[item.type] += 1
-        if item.specific and item.lat is not None and item.lon is not None:
-            self.coords.append((item.lat, item.lon))
-        if item.country:
-            self.countries[item.country] += 1
-        if item.place:
-            self.places[item.place.lower()] += 1
+        if item.lead or item.dated:  # an undated later paragraph is background: its places are not the story's
+            if item.specific and item.lat is not None and item.lon is not None:
+                self.coords.append((item.lat, item.lon))
+            if item.country:
+                self.countries[item.country] += 1
+            if item.place:
+                self.places[item.place.lower()] += 1
         event_day = day_of(item.event_day)
         if event_day is not None:
             self.event_days[event_day] += 1
@@ -173,7 +176,8 @@ class StoryIndex:
         gap = _date_gap(day if day is not None else day_of(item.date), story.start_day, story.end_day)
         if gap is not None and gap > w.window_days:
             return None
-        km = _nearest_km(item, story)
+        background = not item.lead and not item.dated  # its places are background too: neither help nor hurt
+        km = None if background else _nearest_km(item, story)
         text = cosine(vector, story.vector())
         if nearest:
             near = w.nearest
@@ -195,14 +199,14 @@ class StoryIndex:
                 score += w.place
             elif km > 100 and gap is not None:
                 score -= w.far_place
-        elif item.place and story.places and item.place.lower() in story.places:
+        elif item.place and story.places and item.place.lower() in story.places and not background:
             score += w.place
         if gap is not None:
             score += w.date * {0: 1.0, 1: 0.5}.get(gap, -1.0 if gap > 2 else 0.0)
         if _other_day(item, story):
             score -= w.other_day
         if not item.lead and item.article_id in story.articles:
-            score += w.same_article
+            score += w.same_article + (0.0 if item.dated else w.context)
         if item.type and story.types:
             if item.type in story.types:
                 score += w.type

@@ -55,6 +55,7 @@ class StoryItem:
     event_ids: tuple[str, ...] = ()
     lead: bool = True
     event_day: str | None = None  # the day its events happened, when the text says so
+    dated: bool = True  # its own words give that day; False when it is a later part's inherited lead day
 
     @property
     def is_copy(self) -> bool:
@@ -135,7 +136,8 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
     lead_day = None
     for number, segment in enumerate(segments(analysis, frequencies or DocumentFrequencies())):
         # An undated paragraph after the lead tells of the lead's day unless it names its own.
-        event_day = _event_day(segment.events, published) or (None if segment.lead else lead_day)
+        own_day = _event_day(segment.events, published)
+        event_day = own_day or (None if segment.lead else lead_day)
         if segment.lead:
             lead_day = event_day
         text = "\n\n".join(article.text[s:e] for s, e in segment.spans)
@@ -166,6 +168,7 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
             event_ids=tuple(e.id for e in segment.events),
             lead=segment.lead,
             event_day=event_day,
+            dated=own_day is not None,
         ))
     return items
 

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Mapping
 
 from livebrief.model import Analysis, Claim, LedgerEntry, Story, StoryArticle, StoryFigure
+from livebrief.nlp.plover.labels import MATERIAL
 from livebrief.stories.background import dated_long_before
 from livebrief.stories.index import StoryState
 from livebrief.stories.items import StoryItem
@@ -61,7 +62,7 @@ def compose_story(
     return Story(
         id=state.id,
         title=title,
-        types=tuple(t for t, _ in state.types.most_common()),
+        types=_types(state),
         place=place_name, lat=lat, lon=lon,
         start=start, end=end,
         first_seen=published[0] if published else None,
@@ -100,6 +101,12 @@ def _event_range(events: Mapping[str, list], state: StoryState) -> tuple[str | N
     return min(days).isoformat(), max(days).isoformat()
 
 
+def _types(state: StoryState) -> tuple[str, ...]:
+    """Event types, most told first; between types told as often, what was done before what was said
+    ("aid flights arriving" before "offered to send aid")."""
+    return tuple(sorted(state.types, key=lambda t: (-state.types[t], t not in MATERIAL)))
+
+
 def _events(analysis: Analysis | None, event_ids: tuple[str, ...]) -> list:
     if analysis is None:
         return []
@@ -114,9 +121,10 @@ def _outlet_of(info: ArticleInfo, articles: Mapping[str, ArticleInfo]) -> str | 
 
 
 def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | None]:
-    """The event summary closest to the story's centroid, originals and early reports first."""
+    """The event summary closest to the story's centroid, of its newest day, originals and early reports first."""
     centroid = state.vector()
     best, best_key = None, None
+    latest = max((i.event_day for i in items if i.event_day and i.dated), default=None)
     for rank, item in enumerate(items):
         for position, event in enumerate(events.get(item.key, ())):
             summary = event.summary
@@ -125,6 +133,7 @@ def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | 
             score = cosine(normalise(terms(summary)), centroid) - (0.2 if item.is_copy else 0.0) - 0.01 * rank
             score += 0.05 * min(len(summary.split()), 25) / 25  # a bare fragment makes a poor headline
             score -= 0.02 * position + (0.0 if item.lead else 0.1)  # the lead says what a report is about
+            score += 0.1 if latest and item.event_day == latest else 0.0  # the newest development leads
             if best_key is None or score > best_key:
                 span = event.evidence[0] if event.evidence else (0, 0)
                 best, best_key = (summary, (item.article_id, span[0], span[1])), score
