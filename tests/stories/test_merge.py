@@ -237,3 +237,26 @@ def test_a_denial_that_names_its_denier_is_not_told_twice():
     [story] = build(ru)
     assert [c for c in story.conflicts if c.startswith("Denied")] == [
         "Denied: Moscow has dismissed the accusations", "Denied: the report, says Kyiv"]
+
+
+def test_the_newest_days_development_heads_the_story():
+    # The first report tells of Tuesday; a later one of what happened on Wednesday: Wednesday's leads.
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ru = replace(ru, events=(replace(ru.events[0], date="2023-09-12"),))
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(ru, ua)
+    assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
+    ru = replace(ru, events=(replace(ru.events[0], date="2023-09-13"),))
+    [story] = build(ru, replace(ua, events=(replace(ua.events[0], date="2023-09-12"),)))
+    assert story.title == RU_TEXT[:RU_TEXT.index(". ") + 1]  # and the other way round
+
+
+def test_what_was_done_files_a_story_before_what_was_said():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(replace(ru, events=(replace(ru.events[0], type="AGREE"),)), ua)
+    assert story.types == ("ASSAULT", "AGREE")  # told once each: the attack first, though the offer came first
