@@ -119,6 +119,8 @@ def test_money_span_covers_qualifier_currency_and_scale(nlp):
     ("Air defences shot down seven of 10 cruise missiles fired at the port.",
      [(7, "weapons", "cruise missiles"), (10, "weapons", "cruise missiles")]),
     ("Three of 12 people injured were children.", [(12, "injured", "people")]),
+    # a model number is part of the name of what is counted
+    ("Denmark will send 14 Leopard 2 tanks.", [(14, "vehicles", "Leopard 2 tanks")]),
 ])
 def test_counted_things(nlp, text, expected):
     assert [(q.value, q.kind, q.object) for q in find_quantities(nlp(text))] == expected
@@ -161,6 +163,7 @@ def test_measures(nlp, text, expected):
     "Three days ago the bridge fell.",
     "A handful of people gathered.",
     "The final score was 3-1.",
+    "Copenhagen joined a plan to supply refurbished Leopard 1 tanks.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []

@@ -549,7 +549,8 @@ def _is_not_a_count(doc, i: int, end: int, number: NumberMatch) -> bool:
     if number.digits and prev is not None and prev.pos_ == "PROPN" and prev.lower_ not in CURRENCY_CODES \
             and prev.lower_ not in CURRENCY_SYMBOLS \
             and prev.ent_type_ not in ("GPE", "LOC", "NORP", "FAC") \
-            and (nxt is None or (_counted_kind(nxt) is None and nxt.lower_ not in CASUALTY_WORDS)):
+            and (nxt is None or (_counted_kind(nxt) is None and nxt.lower_ not in CASUALTY_WORDS)
+                 or _model_number(prev, token)):
         return True
     # "first", "24th" are ordinals; spaCy's LIKE_NUM lets them through
     if not number.digits and token.lower_ not in _NUMBER_LEADS and token.ent_type_ == "ORDINAL":
@@ -557,6 +558,13 @@ def _is_not_a_count(doc, i: int, end: int, number: NumberMatch) -> bool:
     # relative times ("three days ago") belong to the time expressions
     unit_end = _time_unit_at(doc, end)
     return unit_end is not None and unit_end < len(doc) and doc[unit_end].lower_ in _TIME_RELATIVE
+
+
+def _model_number(name, number) -> bool:
+    """"Leopard 1 tanks", "14 Leopard 2 tanks": a name and a short number that modify the same noun make a
+    model name, not a count of that noun."""
+    return name.is_title and len(number.text) <= 2 and name.head.i == number.head.i != number.i \
+        and name.i == number.i - 1
 
 
 def _time_unit_at(doc, j: int) -> int | None:
@@ -624,7 +632,8 @@ def _object_span(doc, j: int, *, vague: bool) -> tuple[int, int]:
                 break
             k += 1
             continue
-        if token.pos_ == "ADJ" or token.tag_ == "VBN" and token.dep_ == "amod":
+        if token.pos_ == "ADJ" or token.tag_ == "VBN" and token.dep_ == "amod" \
+                or k > start and token.like_num and _model_number(doc[k - 1], token):  # "14 Leopard 2 tanks"
             k += 1
             continue
         break
