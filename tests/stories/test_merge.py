@@ -260,3 +260,15 @@ def test_what_was_done_files_a_story_before_what_was_said():
                   published="2023-09-13T12:00:00+00:00")
     [story] = build(replace(ru, events=(replace(ru.events[0], type="AGREE"),)), ua)
     assert story.types == ("ASSAULT", "AGREE")  # told once each: the attack first, though the offer came first
+
+
+def test_a_figure_one_report_tells_twice_is_listed_once():
+    text = RU_TEXT + " Again: at least 24 people were injured."
+    ru = analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    again = text.rindex("at least 24")
+    twice = ru.quantities + (replace(ru.quantities[0], start=again, end=again + 11),)
+    ru = replace(ru, quantities=twice, events=(replace(ru.events[0], quantities=(0, 1),
+                                                       evidence=((0, len(text)),)),))
+    [story] = build(ru)
+    assert [(f.value, f.kind) for f in story.figures] == [(24.0, "injured")]

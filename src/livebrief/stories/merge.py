@@ -172,7 +172,8 @@ def _event_figures(event, analysis: Analysis, item: StoryItem, info, seen: set) 
         if not 0 <= index < len(analysis.quantities):
             continue
         q = analysis.quantities[index]
-        key = (item.article_id, q.start, q.end)
+        # one report telling a figure twice ("Two Russian vessels …", later "Two ships under repair …") gives it once
+        key = (item.article_id, q.kind, q.value, q.qualifier, q.unit)
         if key in seen:
             continue
         seen.add(key)
