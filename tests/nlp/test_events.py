@@ -149,6 +149,15 @@ def test_date(analyze, text, published, expected):
     assert analyze(text, published).events[0].date == expected
 
 
+def test_a_year_told_of_another_clause_is_not_the_events(analyze):
+    # The parser hangs "recaptured" under "had seized"; 2015 is when Russia seized the platforms.
+    analysis = analyze("Ukraine's military intelligence agency said its forces recaptured a strategic group of oil "
+                       "and gas drilling platforms off the coast of Crimea, platforms Russia had seized in 2015 "
+                       "and used for military purposes.", PUBLISHED)
+    dates = {e.type: e.date for e in analysis.events}
+    assert dates["ASSAULT"] is None and dates["COERCE"].startswith("2015")
+
+
 def test_a_weekday_without_a_resolved_time_falls_back_to_the_publication_week(parse):
     doc = parse("Troops shelled the town early Wednesday.")
     events = find_events(doc, entities=(), published=PUBLISHED)

@@ -466,7 +466,13 @@ def _governs_time(span, time: TimeExpr, trigger) -> bool:
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else plover._verb_of(trigger)
-    return clause.i == anchor.i or clause.i in {a.i for a in anchor.ancestors} or trigger.i in \
+    if clause.i == anchor.i:
+        return True
+    if clause.i > anchor.i and clause.lemma_.lower() not in plover.REPORTING_VERBS \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False  # a later clause with a subject of its own that the parser put above the trigger
+        # ("forces recaptured the platforms, platforms Russia had seized in 2015")
+    return clause.i in {a.i for a in anchor.ancestors} or trigger.i in \
         {t.i for t in clause.subtree} and clause.dep_ not in ("relcl", "acl")
 
 
