@@ -283,6 +283,9 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
     ("The port is working again, but it is under heavy pressure from the attacks, said the head of the port, "
      "Ivan Petrenko.",
      [("The port is working again, but it is under heavy pressure from the attacks", "Ivan Petrenko", "said")]),
+    # reporters named after a closing cue, which the parser took for its object
+    ("Moscow has stepped up attacks on Ukrainian forces in the south, report Alex Horton and Serhii Korolchuk.",
+     [("Moscow has stepped up attacks on Ukrainian forces in the south", "Alex Horton", "report")]),
     # conjuncts share their subject, however long the chain
     ("Oleh Kiper visited the port, toured the damaged silos and said the attack had destroyed 40,000 tonnes "
      "of grain.",

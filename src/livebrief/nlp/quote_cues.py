@@ -342,12 +342,32 @@ def _inverted_conj_cue(verb) -> tuple[int, int] | None:
     if any(not (t.is_punct or t.is_space) for t in verb.doc[verb.right_edge.i + 1:verb.sent.end]):
         return None  # the cue ends its sentence
     children = list(verb.children)
-    if any(c.dep_ in ("cc", "mark", "dobj", "ccomp", "xcomp") for c in children) \
-            or not any(c.dep_ == "nsubj" and c.i > verb.i for c in children) \
-            or any(c.dep_ == "nsubj" and c.i < verb.i for c in children):
+    if inverted_name(verb) is None and (
+            any(c.dep_ in ("cc", "mark", "dobj", "ccomp", "xcomp") for c in children)
+            or not any(c.dep_ == "nsubj" and c.i > verb.i for c in children)
+            or any(c.dep_ == "nsubj" and c.i < verb.i for c in children)):
         return None
     head = verb.head
     return head.left_edge.i, verb.i - 1
+
+
+def inverted_name(verb):
+    """"…, report Alex Horton and Serhii Korolchuk.": the names the parser took for the object of a
+    sentence-final cue after a comma are who speaks. None unless the cue has no subject or other argument."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0 \
+            or verb.doc[verb.i - 1].text != ",":
+        return None
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark", "ccomp", "xcomp", "prep")
+                                for c in children):
+        return None
+    name = objects[0]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", ""):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in verb.doc[name.right_edge.i + 1:verb.sent.end]):
+        return None
+    return name
 
 
 def _as_clause(token) -> bool:

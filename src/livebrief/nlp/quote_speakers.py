@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from livebrief.model import Entity
 from livebrief.nlp import lexicon
-from livebrief.nlp.quote_cues import (CUE_LEMMAS, cue_text, finding_clause, is_agent_like, is_cue, lemma_of,
-                                      noun_cue_holder, run_on_speaker)
+from livebrief.nlp.quote_cues import (CUE_LEMMAS, cue_text, finding_clause, inverted_name, is_agent_like, is_cue,
+                                      lemma_of, noun_cue_holder, run_on_speaker)
 from livebrief.nlp.quote_marks import quoted_spans
 
 @dataclass(frozen=True)
@@ -146,6 +146,9 @@ def _subject_token(verb, art: ArticleIndex):
     shown = _shown_speaking(verb, art)
     if shown is not None:
         return shown
+    named = inverted_name(verb) if verb.pos_ == "VERB" else None
+    if named is not None:
+        return named  # "…, report Alex Horton and Serhii Korolchuk."
     run_on = run_on_speaker(verb) if verb.pos_ == "VERB" else None
     if run_on is not None:
         return run_on[1]
