@@ -179,7 +179,8 @@ def test_place_is_the_most_specific_in_the_sentence(parse):
 
 
 COORDS = {"Kyiv": (50.45, 30.52, "UA", "city"), "Odesa": (46.48, 30.73, "UA", "city"),
-          "Egypt": (27.0, 30.0, "EG", "country"), "Turkey": (39.0, 35.0, "TR", "country")}
+          "Egypt": (27.0, 30.0, "EG", "country"), "Turkey": (39.0, 35.0, "TR", "country"),
+          "U.S.": (39.8, -98.5, "US", "country"), "Sevastopol": (44.6, 33.5, "UA", "city")}
 
 
 def event_place(parse, text: str, *names: str) -> str | None:
@@ -194,6 +195,13 @@ def test_a_capital_standing_for_its_government_is_no_place(parse):
     assert event_place(parse, "Drones hit the port overnight in an attack that appeared to acknowledge Kyiv's role.",
                        "Kyiv") is None
     assert event_place(parse, "Drones hit Odesa's port overnight.", "Odesa") == "Odesa"
+
+
+def test_a_place_that_modifies_a_noun_is_where_only_for_things_that_stand_there(parse):
+    assert event_place(parse, "The Pentagon repeated U.S. concerns that the summit between Putin and Kim would "
+                              "focus on arms negotiations.",
+                       "U.S.") is None
+    assert event_place(parse, "Drones hit the Sevastopol shipyard overnight.", "Sevastopol") == "Sevastopol"
 
 
 def test_where_things_came_from_is_no_place(parse):

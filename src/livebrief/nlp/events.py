@@ -364,6 +364,14 @@ PHYSICAL_HEADS = frozenset("""
 """.split())
 
 
+# Nouns of a government's people and views that a place name before them only describes: "U.S. concerns",
+# "U.S. officials" say nothing of where an event happened.
+STANCE_HEADS = frozenset("""
+    concern worry fear official government leader president minister ministry diplomat envoy intelligence
+    policy position stance view demand pressure support warning statement spokesman spokeswoman spokesperson
+""".split())
+
+
 def _origin(span, start: int) -> bool:
     """Whether the place named at ``start`` is where something came from: "arriving from Egypt"."""
     word = next((t for t in span if t.idx >= start), None)
@@ -390,13 +398,16 @@ def _counterpart(span, start: int) -> bool:
 
 
 def _possessor(span, start: int, *, physical: bool = False) -> bool:
-    """Whether the place named at ``start`` owns a noun ("Ukraine's forces"); with ``physical``, a thing
-    that stands somewhere ("Odesa's port"), which keeps the place where the event happened."""
+    """Whether the place named at ``start`` owns a noun ("Ukraine's forces") or describes people or views
+    ("U.S. concerns"); with ``physical``, owns a thing that stands somewhere ("Odesa's port"), which keeps the
+    place where the event happened."""
     word = next((t for t in span if t.idx >= start), None)
-    while word is not None and word.dep_ == "compound":
-        word = word.head
-    if word is None or word.dep_ != "poss":
+    while word is not None and word.dep_ == "compound" and word.head.pos_ == "PROPN" and word.head.i > word.i:
+        word = word.head  # "New York", "North Korea": the name's own words
+    if word is None or word.dep_ not in ("poss", "compound") or word.head.i == word.i:
         return False
+    if word.dep_ == "compound" and word.head.lemma_.lower() not in STANCE_HEADS:
+        return False  # "the Ukraine war", "a Los Angeles hospital": where things happen
     head = word.head.lemma_.lower()
     if physical:
         return head in PHYSICAL_HEADS
