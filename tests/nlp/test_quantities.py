@@ -92,6 +92,9 @@ def test_the_killers_are_not_the_victims(nlp):
     ("The deal is worth 833m euros.", 833e6, "EUR", "exactly"),
     ("They asked for a billion dollars.", 1e9, "USD", "exactly"),
     ("The IMF approved a $15.6 billion loan.", 15.6e9, "USD", "exactly"),
+    # a range's scale is written once, after its second number
+    ("Rebuilding will require $300-400bn.", 300e9, "USD", "at_least"),
+    ("Rebuilding will cost $3-4 billion.", 3e9, "USD", "at_least"),
 ])
 def test_money(nlp, text, value, unit, qualifier):
     found = [q for q in find_quantities(nlp(text)) if q.kind == "money"]

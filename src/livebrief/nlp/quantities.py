@@ -293,6 +293,9 @@ def _read_figure(doc, i: int) -> _Figure | None:
     if range_end is not None:
         end = range_end
         qualifier = "at_least"
+        scale, end = _range_scale(doc, end, number)  # "$300-400bn", "$3-4 billion": the scale is both ends'
+        if scale > 1:
+            number = NumberMatch(number.value * scale, number.length, number.bound, number.digits)
         if start > 0 and doc[start - 1].lower_ == "between":
             start -= 1
 
@@ -482,10 +485,11 @@ def _range_end(doc, end: int) -> int | None:
         return None
     sep, second = doc[end], doc[end + 1]
     first = doc[end - 1]
-    if not (second.like_num and first.like_num):
+    scaled = _SCALED_DIGITS.match(second.text)  # "$300-400bn"
+    if not ((second.like_num or scaled) and first.like_num):
         return None
     if sep.text in ("-", "–") and sep.whitespace_ == "" and doc[end - 1].whitespace_ == "":
-        a, b = _float(first.text), _float(second.text)
+        a, b = _float(first.text), _float(scaled.group(1) if scaled else second.text)
         if a is not None and b is not None and b > a:
             return end + 2
     if sep.lower_ in ("to", "and") and end >= 2:
@@ -493,6 +497,22 @@ def _range_end(doc, end: int) -> int | None:
         if a is not None and b is not None and b > a and (sep.lower_ == "to" or _between_before(doc, end)):
             return end + 2
     return None
+
+
+_SCALED_DIGITS = re.compile(r"^(\d+(?:\.\d+)?)(?:bn|m|tn|k)$", re.IGNORECASE)
+
+
+def _range_scale(doc, end: int, first: NumberMatch) -> tuple[float, int]:
+    """The scale a range's second number carries ("400bn", "4 billion") and the range's new end; (1, end)
+    when it has none or the first number has its own ("3bn-4bn")."""
+    second = doc[end - 1]
+    scaled = _SCALED_DIGITS.match(second.text)
+    plain = _float(scaled.group(1) if scaled else second.text)
+    words = [t.text for t in doc[end - 1:min(len(doc), end + 2)]]
+    read = read_number(words, money=True)
+    if plain is None or not plain or read is None or first.value != _float(doc[end - 3].text):
+        return 1.0, end
+    return read.value / plain, end - 1 + read.length
 
 
 def _between_before(doc, end: int) -> bool:
