@@ -101,6 +101,18 @@ def test_money(nlp, text, value, unit, qualifier):
     assert [(q.value, q.unit, q.qualifier) for q in found] == [(pytest.approx(value), unit, qualifier)]
 
 
+@pytest.mark.parametrize("text, obj", [
+    ("The IMF approved a $15.6 billion loan.", "loan"),
+    ("Denmark will donate a military defense package worth approximately $833 million.", "military defense package"),
+    ("Trump demanded nearly $6bn for a wall on the southern border.", "wall"),
+    ("Ankara pledged $3.5bn (£2.75bn) to buy US patriot missiles.", "US patriot missiles"),
+    ("He paid £50 million for it.", None),  # a pronoun says nothing of what was bought
+])
+def test_what_a_sum_pays_for(nlp, text, obj):
+    money = [q for q in find_quantities(nlp(text)) if q.kind == "money"]
+    assert money[0].object == obj
+
+
 def test_money_span_covers_qualifier_currency_and_scale(nlp):
     doc = nlp("Denmark will donate a package worth approximately $833 million to Ukraine.")
     (money,) = find_quantities(doc)

@@ -272,3 +272,20 @@ def test_a_figure_one_report_tells_twice_is_listed_once():
                                                        evidence=((0, len(text)),)),))
     [story] = build(ru)
     assert [(f.value, f.kind) for f in story.figures] == [(24.0, "injured")]
+
+
+def test_sums_for_different_things_are_no_disagreement():
+    def with_money(a, value: float, obj: str | None):
+        money = replace(a.quantities[0], kind="money", value=value, unit="USD", qualifier="exactly", object=obj)
+        return replace(a, quantities=(money,))
+
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 3.5e9, "Patriot missiles"))
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 6e9, "wall"))
+    assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    [story] = build(with_money(ru, 5e9, None), with_money(ua, 6e9, None))  # neither says: compared
+    assert [c for c in story.conflicts if c.startswith("Figures differ")]

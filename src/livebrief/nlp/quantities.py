@@ -307,7 +307,8 @@ def _read_figure(doc, i: int) -> _Figure | None:
     after_end, after_code = _currency_after(doc, end)
     currency = currency or after_code
     if currency:
-        return _Figure(start, max(end, after_end), number.value, qualifier, "money", currency)
+        return _Figure(start, max(end, after_end), number.value, qualifier, "money", currency,
+                       _money_object(doc, i, max(end, after_end)))
 
     unit_figure = _read_unit(doc, start, end, number.value, qualifier,
                              vague=number.bound == "at_least" and not number.digits)
@@ -477,6 +478,41 @@ def _qualifier_after(doc, end: int) -> tuple[str | None, int]:
         if tuple(t.lower_ for t in doc[end:end + n]) == words:
             return qualifier, end + n
     return None, end
+
+
+def _money_object(doc, i: int, end: int) -> str | None:
+    """What a sum pays for or is the worth of: "a $15.6 billion loan" (loan), "a package worth $833m"
+    (package), "$5bn for a border wall" (border wall); None when the parse does not say."""
+    number = doc[i]
+    for token in doc[i:end]:  # the sum's head word: the scale ("billion") or the number
+        if token.head.i < i or token.head.i >= end:
+            number = token
+            break
+    head = number.head
+    if head.pos_ == "NOUN" and head.i >= end and number.dep_ in ("nummod", "compound", "amod", "quantmod"):
+        return _noun_phrase(head)
+    if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(head.head)
+    after = end
+    if after < len(doc) and doc[after].text == "(":  # "$3.5bn (£2.75bn) to buy …": past the other currency
+        close = next((t.i for t in doc[after:min(len(doc), after + 8)] if t.text == ")"), None)
+        after = close + 1 if close is not None else after
+    for token in doc[after:min(len(doc), after + 4)]:  # "$6bn for a wall", "$5bn in funding for a border wall"
+        if token.is_punct:
+            break
+        if token.lower_ == "for":
+            objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            return _noun_phrase(objects[0]) if objects else None
+        if token.lower_ == "to" and token.head.pos_ == "VERB" and token.head.i > token.i:  # "$3.5bn to buy missiles"
+            objects = [c for c in token.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            return _noun_phrase(objects[0]) if objects else None
+    return None
+
+
+def _noun_phrase(noun) -> str:
+    """A noun with its compound and adjective modifiers before it: "border wall", "US patriot missiles"."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun]
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
 
 
 def _range_end(doc, end: int) -> int | None:

@@ -199,8 +199,19 @@ def _figure_groups(figures: tuple[StoryFigure, ...]) -> Iterable[tuple[str, str,
             groups[(f.kind, (f.object or "").lower() if f.kind in {"weapons", "ships", "aircraft", "vehicles"}
                     else "", (f.unit or "") if f.kind == "money" else "")].append(f)
     for (kind, obj, _unit), group in groups.items():
-        if len({f.value for f in group}) >= 2 and not _told_together(group):
-            yield kind, obj or kind, group
+        for part in _by_purpose(group) if kind == "money" else [group]:
+            if len({f.value for f in part}) >= 2 and not _told_together(part):
+                yield kind, obj or kind, part
+
+
+def _by_purpose(group: list[StoryFigure]) -> list[list[StoryFigure]]:
+    """Sums that say what they pay for are compared only with sums for the same thing: "$5bn for a border
+    wall" and "$3.5bn to buy Patriot missiles" are no disagreement. Sums that do not say stay together."""
+    purposes: dict[str, list[StoryFigure]] = defaultdict(list)
+    for f in group:
+        if f.object:
+            purposes[f.object.split()[-1].lower()].append(f)
+    return [group] if len(purposes) <= 1 else list(purposes.values())
 
 
 def _told_together(group: list[StoryFigure]) -> bool:
