@@ -289,3 +289,15 @@ def test_sums_for_different_things_are_no_disagreement():
     assert [c for c in story.conflicts if c.startswith("Figures differ")]
     [story] = build(with_money(ru, 5e9, None), with_money(ua, 6e9, None))  # neither says: compared
     assert [c for c in story.conflicts if c.startswith("Figures differ")]
+
+
+def test_accounts_differ_only_in_a_story_of_an_attack():
+    # The same two parties' claims in a story of talks are no two accounts of one attack.
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    talks = [replace(a, events=(replace(a.events[0], type="CONSULT"),)) for a in (ru, ua)]
+    [story] = build(*talks)
+    assert story.types == ("CONSULT",)
+    assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts

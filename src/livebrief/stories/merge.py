@@ -20,6 +20,7 @@ TOLL_KINDS = {"killed", "injured", "missing", "displaced", "detained"}
 # Figures that are compared across sources; durations and "other" are too loose to conflict.
 COMPARED_KINDS = TOLL_KINDS | {"money", "weapons", "ships", "aircraft", "vehicles", "people"}
 # Words that make a claim a factual account of damage or casualties (what sides dispute).
+VIOLENT = frozenset({"ASSAULT", "COERCE"})  # stories whose parties' accounts of damage and losses can differ
 ACCOUNT_WORDS = ("damag", "destroy", "hit", "kill", "injur", "wound", "shot down", "intercept", "sank", "sunk",
                  "struck", "repel", "captur", "recaptur", "lost", "casualt", "missile", "drone")
 
@@ -58,11 +59,12 @@ def compose_story(
     claims = tuple(_ledger(items, events, analyses, articles))
     own = {i.article_id: analyses[i.article_id] for i in items if i.article_id in analyses}
     figure_conflicts, revisions = _figure_notes(figures)
-    conflicts = figure_conflicts + tuple(_claim_conflicts(claims, own))
+    types = _types(state)
+    conflicts = figure_conflicts + tuple(_claim_conflicts(claims, own, violent=bool(types) and types[0] in VIOLENT))
     return Story(
         id=state.id,
         title=title,
-        types=_types(state),
+        types=types,
         place=place_name, lat=lat, lon=lon,
         start=start, end=end,
         first_seen=published[0] if published else None,
@@ -309,10 +311,13 @@ def _ledger(items, events, analyses, articles) -> Iterable[LedgerEntry]:
                           span=(claim.start, claim.end))
 
 
-def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Analysis]) -> Iterable[str]:
+def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Analysis], *,
+                     violent: bool = True) -> Iterable[str]:
     """Accounts of the same event by opposing parties, or a claim and its denial.
 
-    ``analyses`` are the story's own: a claimant's title comes from the articles that tell the story.
+    ``analyses`` are the story's own: a claimant's title comes from the articles that tell the story. Accounts
+    of damage and losses are set against each other only in a story of an attack (``violent``): in a story of a
+    resignation, a Patriot sale and Putin's view of the war are no two accounts of one thing.
     """
     titles = {e.name.lower(): e.title for a in analyses.values() for e in a.entities if e.title}
     accounts: dict[str, LedgerEntry] = {}
@@ -328,7 +333,7 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
         if party and words > weight.get(party, 0):
             accounts[party], weight[party] = entry, words
     parties = list(accounts)
-    if len(parties) >= 2:
+    if violent and len(parties) >= 2:
         parts = [f"{_clip(accounts[p].text)}, says {accounts[p].claimant}" for p in parties[:3]]
         yield "Accounts differ: " + "; ".join(parts)
     denials = [c for c in claims if c.kind == "denial"]
