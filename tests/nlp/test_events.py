@@ -251,6 +251,19 @@ def test_attribution_comes_from_claims_and_quotes_over_the_evidence(parse):
     assert shelling.attribution == (Attribution(source="the army", kind="claim"),)
 
 
+def test_a_stance_in_a_later_sentence_does_not_speak_for_the_event(parse):
+    # Both sentences are the attack's evidence; a claim there speaks for it, another kind of quote does not.
+    text = "Drones attacked the port overnight. The attack injured six people and was condemned by allies."
+    doc = parse(text)
+    [attack] = [e for e in find_events(doc, entities=()) if e.type == "ASSAULT"]
+    assert len(attack.evidence) == 2
+    second = text.index("The attack")
+    stance = Quote(text="The attack", kind="indirect", speaker="allies", start=second, end=second + 10)
+    claim = Claim(text=text[second:-1], claimant="the governor", kind="claim", start=second, end=len(text) - 1)
+    [attack] = [e for e in find_events(doc, entities=(), quotes=(stance,), claims=(claim,)) if e.type == "ASSAULT"]
+    assert attack.attribution == (Attribution(source="the governor", kind="claim"),)
+
+
 @pytest.mark.parametrize("text", [
     "Rebels (who had retreated last week) shelled the town overnight, killing four civilians, officials said.",
     ("At least 24 people were injured in the attack early Wednesday, according to Mikhail Razvozhaev, "

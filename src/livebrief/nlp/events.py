@@ -436,8 +436,11 @@ def _attribution(quotes, claims, evidence: tuple) -> tuple[Attribution, ...]:
             record = Attribution(source=claim.claimant, kind=claim.kind)
             if record not in out:
                 out.append(record)
+    # Other quotes (stances, requests) speak for the event only in the trigger's own sentence: in "… kill a
+    # dissident … . Its planks were challenged by allies and sceptics", the allies did not report the killing.
+    first = evidence[:1]
     for quote in quotes:
-        if quote.speaker and overlaps(quote.start, quote.end) and \
+        if quote.speaker and any(quote.start < e and s < quote.end for s, e in first) and \
                 not any(a.source == quote.speaker for a in out):
             out.append(Attribution(source=quote.speaker, kind="claim"))
     return tuple(out)
