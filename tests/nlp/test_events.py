@@ -107,6 +107,7 @@ def test_background_and_commentary_make_no_event(analyze, text):
     # a deal that no one made, and phones that are goods
     ("He said any such deal would only prolong the war.", "AGREE"),
     ("The new phones go on sale on Friday.", "CONSULT"),
+    ("The rally was designed to reinforce convictions about his enemies.", "MOBILIZE"),
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     assert wrong not in {e.type for e in analyze(text).events}

@@ -248,6 +248,8 @@ NON_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "order": frozenset({"food", "meal", "drink", "book", "copy"}),
     "cancel": frozenset({"flight", "show", "concert", "game", "match", "event", "order"}),
     "sentence": frozenset(), "burn": frozenset({"calorie", "fuel", "money", "cash"}),
+    "reinforce": frozenset({"conviction", "belief", "view", "message", "perception", "impression", "idea",
+                            "stereotype", "notion", "point", "argument", "case", "sense", "image", "narrative"}),
 }
 # Verbs whose noun object names the event: "launched an attack", "held talks", "imposed a curfew".
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "begin", "start", "resume",
