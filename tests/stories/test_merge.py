@@ -301,3 +301,18 @@ def test_accounts_differ_only_in_a_story_of_an_attack():
     [story] = build(*talks)
     assert story.types == ("CONSULT",)
     assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
+
+
+def test_a_paragraph_long_sentence_makes_no_story_title():
+    long_text = ("Russia's Defense Ministry said that two ships under repair in Sevastopol had been damaged, and that "
+                 "the ships under repair in Sevastopol, which the ministry said were damaged when missiles hit the "
+                 "shipyard in Sevastopol, would be repaired, and that the people injured in Sevastopol were treated, "
+                 "the ministry said in Sevastopol. At least 24 people were injured.")
+    first_end = long_text.index(". ") + 1
+    ru = analysis("a1", "NorthWire", long_text, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    assert len(ru.events[0].summary.split()) > 45 and ru.events[0].summary == long_text[:first_end]
+    [story] = build(ru, ua)
+    assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]

@@ -20,6 +20,7 @@ TOLL_KINDS = {"killed", "injured", "missing", "displaced", "detained"}
 # Figures that are compared across sources; durations and "other" are too loose to conflict.
 COMPARED_KINDS = TOLL_KINDS | {"money", "weapons", "ships", "aircraft", "vehicles", "people"}
 # Words that make a claim a factual account of damage or casualties (what sides dispute).
+LONG_TITLE_WORDS = 45  # a summary the parse could not shorten to this is a poor story title
 VIOLENT = frozenset({"ASSAULT", "COERCE"})  # stories whose parties' accounts of damage and losses can differ
 ACCOUNT_WORDS = ("damag", "destroy", "hit", "kill", "injur", "wound", "shot down", "intercept", "sank", "sunk",
                  "struck", "repel", "captur", "recaptur", "lost", "casualt", "missile", "drone")
@@ -133,7 +134,9 @@ def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | 
             if not summary:
                 continue
             score = cosine(normalise(terms(summary)), centroid) - (0.2 if item.is_copy else 0.0) - 0.01 * rank
-            score += 0.05 * min(len(summary.split()), 25) / 25  # a bare fragment makes a poor headline
+            length = len(summary.split())
+            score += 0.05 * min(length, 25) / 25  # a bare fragment makes a poor headline
+            score -= 0.1 if length > LONG_TITLE_WORDS else 0.0  # and so does a paragraph-long sentence
             score -= 0.02 * position + (0.0 if item.lead else 0.1)  # the lead says what a report is about
             score += 0.1 if latest and item.event_day == latest else 0.0  # the newest development leads
             if best_key is None or score > best_key:
