@@ -49,6 +49,8 @@ from livebrief.nlp.quote_speakers import (ArticleIndex, Cue, Speaker, frame_cue,
 
 __all__ = ["find_quotes", "quoted_spans"]
 
+SCARE_QUOTE_WORDS = 5  # partial quotes this short in a sentence without a cue inherit no speaker from elsewhere
+
 
 def find_quotes(doc, *, entities: Sequence[Entity]) -> Iterator[Quote]:
     """Direct, partial and indirect quotes of the article, in text order."""
@@ -77,7 +79,11 @@ def _marked_quotes(doc, spans: list[QuotedSpan], art: ArticleIndex, cues: dict[i
         via = cue.via if cue else None
         if speaker is None or speaker.name is None:
             inherited = _inherit(n, found, text, art, cues)
-            if inherited is not None:
+            # A few marked words in a sentence with no cue are the writer's scare quotes ("a version of “hit and
+            # run”"), not the words of a speaker quoted in the sentence before.
+            scare = kind == "partial" and len(text[span.start:span.end].split()) <= SCARE_QUOTE_WORDS \
+                and _other_sentence(doc, span, found, n)
+            if inherited is not None and not scare:
                 speaker, via = inherited.speaker, inherited.via
         if kind == "partial" and (speaker is None or speaker.name is None) and cue is None:
             continue  # scare quotes: no one is quoted
@@ -89,6 +95,16 @@ def _marked_quotes(doc, spans: list[QuotedSpan], art: ArticleIndex, cues: dict[i
                     speaker=speaker.name if speaker else None, start=span.start, end=span.end,
                     speaker_id=speaker.id if speaker else None, cue=cue_text, via=via,
                     speaker_span=speaker.span if speaker else None)
+
+
+def _other_sentence(doc, span, found, n) -> bool:
+    """Whether the neighbouring quote a partial quote would inherit from stands in another sentence."""
+    here = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if here is None or not len(here):
+        return False
+    sent = here[0].sent
+    near = [s for k, (s, _, c) in enumerate(found) if k in (n - 1, n + 1) and c is not None]
+    return not any(sent.start_char <= s.start < sent.end_char for s in near)
 
 
 def _inherit(n: int, found: list[tuple[QuotedSpan, str, Cue | None]], text: str,
