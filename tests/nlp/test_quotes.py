@@ -111,6 +111,19 @@ def test_marked_words_under_a_stance_take_the_outer_speaker(nlp):
     assert [(r[1], r[2]) for r in rows(nlp, text)] == [("long and hard", "Zelensky")]
 
 
+def test_a_few_marked_words_in_a_sentence_without_a_cue_are_scare_quotes(nlp):
+    # The writer's "hit and run" is not Mattis's, though his quote stands in the sentence before.
+    text = ('Mattis wrote that China and Russia "want to shape a world" like theirs. Mr Trump\'s foreign policy, '
+            'by contrast, is a version of "hit and run".')
+    assert [(r[1], r[2]) for r in rows(nlp, text)] == [("want to shape a world", "Mattis")]
+
+
+def test_a_reported_clause_keeps_the_mark_that_closes_its_quotation(nlp):
+    text = 'Kiper said the attack was "brutal". Officials called it "a war crime".'
+    [indirect] = [q for q in quotes_of(nlp, text) if q.kind == "indirect" and q.speaker == "Kiper"]
+    assert indirect.text == 'the attack was "brutal"'
+
+
 def test_short_cue_sentence_after_a_question(nlp):
     text = "“Would the bridge be rebuilt?” the host pressed. “Maybe by the spring?”"
     assert [r[2] for r in rows(nlp, text)] == ["the host", "the host"]

@@ -423,10 +423,22 @@ def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, s
         left, right = (lo, min(a, hi)), (max(b, lo), hi)
         lo, hi = max((left, right), key=lambda r: r[1] - r[0])
     lo = dateline_end(doc, lo, hi)
+    first, last = lo, hi
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("and", "but")):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     if hi - lo < shortest:
         return None
+    if sum(1 for t in doc[lo:hi] if t.text in _MARKS) % 2:  # keep the mark that closes (or opens) a quotation
+        # inside the clause: 'the attack was “brutal”', not 'the attack was “brutal'
+        closing = next((i for i in range(hi, last) if doc[i].text in _MARKS), None)
+        opening = next((i for i in range(lo - 1, first - 1, -1) if doc[i].text in _MARKS), None)
+        if closing is not None:
+            hi = closing + 1
+        elif opening is not None:
+            lo = opening
     return lo, hi
+
+
+_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
