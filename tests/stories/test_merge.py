@@ -316,3 +316,18 @@ def test_a_paragraph_long_sentence_makes_no_story_title():
     assert len(ru.events[0].summary.split()) > 45 and ru.events[0].summary == long_text[:first_end]
     [story] = build(ru, ua)
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
+
+
+def test_counts_of_people_differ_only_for_the_same_people():
+    def counting(a, value: float, obj: str):
+        count = replace(a.quantities[0], kind="people", value=value, qualifier="exactly", object=obj)
+        return replace(a, quantities=(count,))
+
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(counting(ru, 180, "people"), counting(ua, 100, "people"))
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    [story] = build(counting(ru, 2000, "troops"), counting(ua, 1500, "troops"))
+    assert [c for c in story.conflicts if c.startswith("Figures differ")]

@@ -19,9 +19,10 @@ from livebrief.stories.vectors import cosine, normalise, terms
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "detained"}
 # Figures that are compared across sources; durations and "other" are too loose to conflict.
 COMPARED_KINDS = TOLL_KINDS | {"money", "weapons", "ships", "aircraft", "vehicles", "people"}
-# Words that make a claim a factual account of damage or casualties (what sides dispute).
+COUNTED_KINDS = {"weapons", "ships", "aircraft", "vehicles", "people"}  # compared per thing counted ("troops")
 LONG_TITLE_WORDS = 45  # a summary the parse could not shorten to this is a poor story title
 VIOLENT = frozenset({"ASSAULT", "COERCE"})  # stories whose parties' accounts of damage and losses can differ
+# Words that make a claim a factual account of damage or casualties (what sides dispute).
 ACCOUNT_WORDS = ("damag", "destroy", "hit", "kill", "injur", "wound", "shot down", "intercept", "sank", "sunk",
                  "struck", "repel", "captur", "recaptur", "lost", "casualt", "missile", "drone")
 
@@ -200,9 +201,11 @@ def _figure_groups(figures: tuple[StoryFigure, ...]) -> Iterable[tuple[str, str,
     groups: dict[tuple[str, str, str], list[StoryFigure]] = defaultdict(list)
     for f in figures:
         if f.kind in COMPARED_KINDS:
+            counted = (f.object or "").lower() if f.kind in COUNTED_KINDS else ""
+            if f.kind == "people" and (not counted or counted.split()[-1] in ("people", "persons")):
+                continue  # "about 180 people", "at least 100 people": counts of anyone, of no one thing
             # Money only against money in the same currency: "5.7bn kroner" and "$833m" are one sum.
-            groups[(f.kind, (f.object or "").lower() if f.kind in {"weapons", "ships", "aircraft", "vehicles"}
-                    else "", (f.unit or "") if f.kind == "money" else "")].append(f)
+            groups[(f.kind, counted, (f.unit or "") if f.kind == "money" else "")].append(f)
     for (kind, obj, _unit), group in groups.items():
         for part in _by_purpose(group) if kind == "money" else [group]:
             if len({f.value for f in part}) >= 2 and not _told_together(part):
