@@ -331,3 +331,17 @@ def test_counts_of_people_differ_only_for_the_same_people():
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]
     [story] = build(counting(ru, 2000, "troops"), counting(ua, 1500, "troops"))
     assert [c for c in story.conflicts if c.startswith("Figures differ")]
+
+
+def test_what_a_report_recalls_makes_no_story_title():
+    # The first report's event is dated years before it was written: background, however central its words.
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    old = TimeExpr("in 2014", "2014-01-01", 0, 10)
+    ru = replace(ru, times=(old,))
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    [story] = build(ru, ua)
+    assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
+    [story] = build(replace(ru, times=()), replace(ua, times=(old,)))
+    assert story.title == RU_TEXT[:RU_TEXT.index(". ") + 1]

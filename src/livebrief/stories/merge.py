@@ -140,6 +140,8 @@ def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | 
             score -= 0.1 if length > LONG_TITLE_WORDS else 0.0  # and so does a paragraph-long sentence
             score -= 0.02 * position + (0.0 if item.lead else 0.1)  # the lead says what a report is about
             score += 0.1 if latest and item.event_day == latest else 0.0  # the newest development leads
+            if dated_long_before(analyses.get(item.article_id), event.evidence[:1]):
+                score -= 0.3  # "whose attacks on New York in 2001 sparked …": what a report recalls
             if best_key is None or score > best_key:
                 span = event.evidence[0] if event.evidence else (0, 0)
                 best, best_key = (summary, (item.article_id, span[0], span[1])), score
