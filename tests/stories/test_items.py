@@ -64,3 +64,15 @@ def test_dated_long_before():
     assert not dated_long_before(analysis, lead + background)  # a recent date keeps the whole span current
     assert not dated_long_before(analysis, [])
     assert not dated_long_before(None, background)
+
+
+def test_background_with_an_undated_aside_is_still_background():
+    # "… whose attacks in 2001 sparked the war on terror. The phrase was first used by Bush.": one event of
+    # 2001 and one without a date, and no day near the report's.
+    analysis = report((LEAD, "ASSAULT", "overnight", "2023-09-12"), (BACKGROUND, "COERCE", "2014", "2014-01-01"))
+    start, end = analysis.events[1].evidence[0]
+    aside = Event(id="ev2", type="ASSAULT", summary="Russia annexed Crimea", date=None, place=None,
+                  evidence=((start, start + 21),))
+    with_aside = Analysis(article=analysis.article, events=analysis.events + (aside,), times=analysis.times)
+    items = items_from_analysis(with_aside)
+    assert [item.lead for item in items] == [True]

@@ -117,8 +117,9 @@ def segments(analysis: Analysis, frequencies: DocumentFrequencies) -> list[Segme
     found = []
     for number, group in enumerate(groups):
         events = tuple(e for i in group for e in events_at[i])
-        if number and all(dated_long_before(analysis, e.evidence) for e in events):
-            continue  # "Russia annexed Crimea in 2014, …": a paragraph of background, not a development
+        if number and events and any(dated_long_before(analysis, e.evidence) for e in events) \
+                and _event_day(events, analysis.article.published) is None:
+            continue  # "Russia annexed Crimea in 2014, …" and no day near the report's: background, not a development
         if events:
             # The first segment with events speaks for the article when its lead has none.
             found.append(Segment(spans=tuple(spans[i] for i in group), lead=number == 0 or not found,
