@@ -11,6 +11,7 @@ from livebrief.brief import BriefOptions, NothingToBrief, compose_brief
 from livebrief.brief.options import KEY_SECTION
 from livebrief.brief.records import items_of
 from livebrief.brief.text import clean_space, is_subsequence, words
+from livebrief.model import TimeExpr
 from livebrief.topics import Topic
 
 
@@ -184,6 +185,21 @@ def test_headline_prefers_a_summary_with_a_quote_from_the_top_story():
     brief = compose(corpus)
     assert brief.headline == "Governor Petra Ilieva said the strike on Port Selna was “an attack on bread itself”"
     assert brief.headline_citations[0].start == 0
+
+
+def test_a_quote_the_report_recalls_from_long_ago_makes_no_headline():
+    corpus = Corpus()
+    text = ("Two drones hit the grain terminal at Port Selna overnight, injuring 14 people. "
+            "In 2014 the governor called the first such strike “an attack on bread itself”.")
+    article = corpus.article("q", text, outlet="Harbour Post", published="2024-05-02T08:00:00+00:00")
+    plain = event(article, text.split(". In")[0] + ".", id="e1")
+    recalled = event(article, text.split(". ")[1], id="e2", type="ACCUSE")
+    analysis = corpus.analyse(article, events=[plain, recalled])
+    when = text.index("In 2014")
+    corpus.analyses[article.id] = dataclasses.replace(
+        analysis, times=(TimeExpr("In 2014", "2014-01-01", when, when + 7),))
+    corpus.stories = [story("s", [(article, plain), (article, recalled)])]
+    assert compose(corpus).headline == "Two drones hit the grain terminal at Port Selna overnight, injuring 14 people"
 
 
 def test_options_from_settings_fall_back_to_defaults():

@@ -21,6 +21,7 @@ from livebrief.brief.records import (Briefing, Item, cited_articles, figures_of,
                                      story_ids)
 from livebrief.brief.text import balanced_quotes, clean_space, is_subsequence, numbers, word_count, words
 from livebrief.errors import NothingToBrief
+from livebrief.stories.background import dated_long_before
 from livebrief.model import (
     Analysis, Brief, BriefSection, Citation, Event, SourceRef, Story, StoryArticle, StoryFigure, content_id,
     normalize_text,
@@ -288,6 +289,8 @@ def _headline(story: Story, item: Item, events: StoryEvents, analyses: Mapping[s
                 continue
             if word_count(summary) > options.headline_max_words:
                 continue
+            if dated_long_before(analyses.get(article_id), event.evidence[:1]):
+                continue  # "… attacks on New York in 2001 sparked the “war on terror”": a recollection
             span = _first_span(event)
             sentence = _source_sentence(analyses, article_id, span) if span else None
             if sentence is None or not _provable(summary, sentence):
