@@ -345,3 +345,19 @@ def test_what_a_report_recalls_makes_no_story_title():
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
     [story] = build(replace(ru, times=()), replace(ua, times=(old,)))
     assert story.title == RU_TEXT[:RU_TEXT.index(". ") + 1]
+
+
+def test_tolls_of_other_incidents_are_no_disagreement():
+    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                  published="2023-09-13T12:00:00+00:00")
+    # told with an event of another day: another incident
+    [story] = build(ru, replace(ua, events=(replace(ua.events[0], date="2023-09-12"),)))
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    # told with an event of another place: another incident
+    [story] = build(ru, replace(ua, events=(replace(ua.events[0], place="Odesa"),)))
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    # an event without a place fits any: the same incident, and a disagreement
+    [story] = build(ru, replace(ua, events=(replace(ua.events[0], place=None),)))
+    assert [c for c in story.conflicts if c.startswith("Figures differ")]

@@ -60,7 +60,7 @@ def compose_story(
     figures = tuple(_figures(items, events, analyses, articles))
     claims = tuple(_ledger(items, events, analyses, articles))
     own = {i.article_id: analyses[i.article_id] for i in items if i.article_id in analyses}
-    figure_conflicts, revisions = _figure_notes(figures)
+    figure_conflicts, revisions = _figure_notes(figures, _incidents(items, events, analyses))
     types = _types(state)
     conflicts = figure_conflicts + tuple(_claim_conflicts(claims, own, violent=bool(types) and types[0] in VIOLENT))
     return Story(
@@ -198,7 +198,46 @@ def _figure_phrase(f: StoryFigure) -> str:
     return f"{qualifier}{value}{unit}"
 
 
-def _figure_groups(figures: tuple[StoryFigure, ...]) -> Iterable[tuple[str, str, list[StoryFigure]]]:
+Incident = tuple[str, str | None, str | None]  # the type, day and place of the event a figure belongs to
+
+
+def _incidents(items, events, analyses) -> dict[tuple[str, tuple[int, int]], Incident]:
+    """(article, figure span) -> the type, day and place of the event the figure was told with."""
+    found: dict[tuple[str, tuple[int, int]], Incident] = {}
+    for item in items:
+        analysis = analyses.get(item.article_id)
+        for event in events.get(item.key, ()) if analysis else ():
+            for index in event.quantities:
+                if 0 <= index < len(analysis.quantities):
+                    q = analysis.quantities[index]
+                    found.setdefault((item.article_id, (q.start, q.end)),
+                                     (event.type, (event.date or "")[:10] or None, event.place))
+    return found
+
+
+def _by_incident(group: list[StoryFigure], incidents: Mapping) -> list[list[StoryFigure]]:
+    """Tolls told of events of another type, day or place are of another incident: two killed in a clash and 51
+    dead of hunger in the camps are no disagreement. A missing day or place fits any."""
+    parts: list[tuple[list[StoryFigure], list[Incident]]] = []
+    for f in group:
+        here = incidents.get((f.article_id, f.span))
+        for members, seen in parts:
+            if here is None or all(_same_incident(here, other) for other in seen):
+                members.append(f)
+                if here is not None:
+                    seen.append(here)
+                break
+        else:
+            parts.append(([f], [here] if here is not None else []))
+    return [members for members, _ in parts]
+
+
+def _same_incident(a: Incident, b: Incident) -> bool:
+    return a[0] == b[0] and all(x is None or y is None or x.lower() == y.lower() for x, y in zip(a[1:], b[1:]))
+
+
+def _figure_groups(figures: tuple[StoryFigure, ...],
+                   incidents: Mapping | None = None) -> Iterable[tuple[str, str, list[StoryFigure]]]:
     """Figures of one kind (and counted object, and currency) that take two or more values: kind, label, figures."""
     groups: dict[tuple[str, str, str], list[StoryFigure]] = defaultdict(list)
     for f in figures:
@@ -209,7 +248,11 @@ def _figure_groups(figures: tuple[StoryFigure, ...]) -> Iterable[tuple[str, str,
             # Money only against money in the same currency: "5.7bn kroner" and "$833m" are one sum.
             groups[(f.kind, counted, (f.unit or "") if f.kind == "money" else "")].append(f)
     for (kind, obj, _unit), group in groups.items():
-        for part in _by_purpose(group) if kind == "money" else [group]:
+        if kind == "money":
+            parts = _by_purpose(group)
+        else:
+            parts = _by_incident(group, incidents or {}) if kind in TOLL_KINDS else [group]
+        for part in parts:
             if len({f.value for f in part}) >= 2 and not _told_together(part):
                 yield kind, obj or kind, part
 
@@ -272,14 +315,15 @@ def _said_by(f: StoryFigure) -> str:
         f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})" if f.outlet else "")
 
 
-def _figure_notes(figures: tuple[StoryFigure, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _figure_notes(figures: tuple[StoryFigure, ...],
+                  incidents: Mapping | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Figures of one kind that take several values, said plainly: (disagreements, revisions).
 
     A casualty toll that rose as later reports came in is a revision ("Toll rose: at least 9 injured …;
     then at least 24 …"); any other difference is a disagreement ("Figures differ: …")."""
     conflicts: list[str] = []
     revisions: list[str] = []
-    for kind, label, group in _figure_groups(figures):
+    for kind, label, group in _figure_groups(figures, incidents):
         parts = [f"{_figure_phrase(f)} {label}, says {_said_by(f)}" for f in _by_value(group)]
         if _rising_toll(kind, group):
             revisions.append("Toll rose: " + "; then ".join(parts))
