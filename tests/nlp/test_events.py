@@ -252,6 +252,18 @@ def test_attribution_comes_from_claims_and_quotes_over_the_evidence(parse):
     assert shelling.attribution == (Attribution(source="the army", kind="claim"),)
 
 
+def test_a_quote_beside_the_trigger_does_not_speak_for_the_event(parse):
+    text = "Russia sent aircraft to attack Idlib, as ministers gathered to pledge $5bn for refugees."
+    doc = parse(text)
+    at = text.index("$5bn")
+    pledge = Quote(text=text[at:-1], kind="indirect", speaker="ministers", start=at, end=len(text) - 1)
+    [attack] = [e for e in find_events(doc, entities=(), quotes=(pledge,)) if e.type == "ASSAULT"]
+    assert attack.attribution == ()
+    said = Quote(text=text[:at], kind="indirect", speaker="Kyiv", start=0, end=at)
+    [attack] = [e for e in find_events(doc, entities=(), quotes=(said,)) if e.type == "ASSAULT"]
+    assert attack.attribution == (Attribution(source="Kyiv", kind="claim"),)
+
+
 def test_a_stance_in_a_later_sentence_does_not_speak_for_the_event(parse):
     # Both sentences are the attack's evidence; a claim there speaks for it, another kind of quote does not.
     text = "Drones attacked the port overnight. The attack injured six people and was condemned by allies."

@@ -301,7 +301,7 @@ def _event(item: _Found, units: list, doc, digest: str, *, quotes, claims, quant
         targets=tuple(item.targets),
         mode=mode,
         quantities=figures,
-        attribution=_attribution(quotes, claims, evidence),
+        attribution=_attribution(quotes, claims, evidence, item.trigger.token.idx),
         evidence=evidence,
         confidence=round(min(max(item.confidence, 0.0), 1.0), 3),
     )
@@ -425,22 +425,20 @@ def _quantities(quantities: Sequence[Quantity], evidence: tuple, item: _Found, u
     return tuple(sorted(inside))
 
 
-def _attribution(quotes, claims, evidence: tuple) -> tuple[Attribution, ...]:
+def _attribution(quotes, claims, evidence: tuple, trigger_at: int) -> tuple[Attribution, ...]:
+    """Who says the event happened: every claim over its evidence (", at least 24 were injured, the governor
+    said"), then the speaker of another quote (a stance, a pledge) only when the quote holds the trigger: in
+    "Russia sent aircraft to attack Idlib, as ministers gathered to pledge $5bn", the ministers' pledge says
+    nothing of the attack, nor does a stance in a later sentence ("its planks were challenged by allies") of a
+    killing told before it."""
     out: list[Attribution] = []
-
-    def overlaps(start: int, end: int) -> bool:
-        return any(start < e and s < end for s, e in evidence)
-
     for claim in claims:
-        if claim.claimant and overlaps(claim.start, claim.end):
+        if claim.claimant and any(claim.start < e and s < claim.end for s, e in evidence):
             record = Attribution(source=claim.claimant, kind=claim.kind)
             if record not in out:
                 out.append(record)
-    # Other quotes (stances, requests) speak for the event only in the trigger's own sentence: in "… kill a
-    # dissident … . Its planks were challenged by allies and sceptics", the allies did not report the killing.
-    first = evidence[:1]
     for quote in quotes:
-        if quote.speaker and any(quote.start < e and s < quote.end for s, e in first) and \
+        if quote.speaker and quote.start <= trigger_at < quote.end and \
                 not any(a.source == quote.speaker for a in out):
             out.append(Attribution(source=quote.speaker, kind="claim"))
     return tuple(out)
