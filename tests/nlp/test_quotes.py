@@ -371,6 +371,15 @@ def test_beliefs_and_stances(nlp, text, expected):
     ("Senator Maria Lopez slammed the plan as a giveaway.", [("the plan as a giveaway", "Maria Lopez", "slammed")]),
 ])
 def test_physical_verbs_are_stances_only_figuratively(nlp, text, expected):
+    assert [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # to deny someone something, or to deny access, withholds it; it disputes nothing
+    ("The regime denied prisoners access to lawyers. It denied them the right to a fair trial.", []),
+    ("Moscow denied the report.", [("the report", "Moscow", "denied")]),
+])
+def test_deny_disputes_only_what_was_said(nlp, text, expected):
     got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert got == expected
 

@@ -269,6 +269,12 @@ WRITTEN_NOUNS: frozenset[str] = frozenset("""
     order ruling document report filing complaint indictment petition resolution
 """.split())
 
+#: What is withheld when "deny" or "refuse" means withhold, not dispute: "denied access to lawyers".
+WITHHELD: frozenset[str] = frozenset("""
+    access entry right rights permission visa visas bail passage service services benefit benefits asylum
+    citizenship treatment food water aid care admission clearance licence license request application
+""".split())
+
 #: Heads of organisation-like common nouns: "the ministry" refers back to a named ministry.
 ORG_HEADS: frozenset[str] = frozenset("""
     ministry agency department army military government company party campaign committee council

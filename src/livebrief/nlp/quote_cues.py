@@ -45,6 +45,8 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return True
     if lemma_of(token) in lexicon.PHYSICAL_STANCE_VERBS:
         return _figurative(token)
+    if lemma_of(token) in ("deny", "refuse") and _withholds(token):
+        return False  # "denied them the right to …", "denied prisoners access": withheld, not disputed
     if lemma_of(token) in CUE_LEMMAS:
         return True
     if lemma_of(token) == "read" and any(c.dep_ == "nsubj" and lemma_of(c) in lexicon.WRITTEN_NOUNS
@@ -58,6 +60,12 @@ def is_cue(token, quoted: list[bool]) -> bool:
     if token.pos_ == "VERB" and lemma_of(token) not in lexicon.NOT_CUES and any(c.dep_ == "ccomp" for c in token.children):
         return any(c.dep_ == "nsubj" and is_agent_like(c) for c in token.children)
     return False
+
+
+def _withholds(verb) -> bool:
+    """"deny someone something", "deny access / entry / a visa": the verb's withholding sense."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return any(c.dep_ == "dative" for c in objects) or any(lemma_of(c) in lexicon.WITHHELD for c in objects)
 
 
 def _figurative(verb) -> bool:
