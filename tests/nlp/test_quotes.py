@@ -500,3 +500,10 @@ def test_partial_quote_speaker_span(nlp, text, speaker, span):
 def test_a_headline_lead_is_no_speaker(nlp):
     text = "Quiet Over Budget: Council Delays the Vote\n\nThe council met on Monday."
     assert [q for q in quotes_of(nlp, text) if q.cue == ":"] == []
+
+
+def test_who_after_a_place_in_a_group_s_phrase_is_the_group(nlp):
+    # The parser hangs "who said" on "the ground"; the forces said it, and their description ends before it.
+    text = "The claim was disputed by Kurdish-led forces on the ground who said clashes were continuing."
+    speakers = {q.text: q.speaker for q in quotes_of(nlp, text) if q.kind == "indirect"}
+    assert speakers["clashes were continuing"] == "Kurdish-led forces on the ground"

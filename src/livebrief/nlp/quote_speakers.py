@@ -240,6 +240,13 @@ def _relative_antecedent(pronoun, relcl, art: ArticleIndex):
             hit = art.entity_at.get(i)
             if hit and hit[0].type == "PERSON" and not art.quoted[i]:
                 return pronoun.doc[i]
+        # "forces on the ground who said …": the parser hung the clause on the place; who speaks are the forces
+        noun = relcl.head
+        while not is_agent_like(noun) and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        if is_agent_like(noun):
+            return noun
     return relcl.head
 
 
@@ -332,7 +339,11 @@ def _noun_phrase(token) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "in", "from", "with", "on") or child.dep_ in ("compound", "nummod", "amod", "case", "cc") or child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            end = child.right_edge.i + 1
+            clauses = [t for t in child.subtree if t.dep_ in ("relcl", "acl") and t.i > child.i]
+            # "forces on the ground who said …": a clause the parser hung inside the phrase is no part of it
+            end = min([t.left_edge.i for t in clauses] + [child.right_edge.i + 1])
+            if clauses:
+                break
         else:
             break
     doc = token.doc
