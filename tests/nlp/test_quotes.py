@@ -507,3 +507,11 @@ def test_who_after_a_place_in_a_group_s_phrase_is_the_group(nlp):
     text = "The claim was disputed by Kurdish-led forces on the ground who said clashes were continuing."
     speakers = {q.text: q.speaker for q in quotes_of(nlp, text) if q.kind == "indirect"}
     assert speakers["clashes were continuing"] == "Kurdish-led forces on the ground"
+
+
+def test_ministers_who_gathered_report_nothing(nlp):
+    text = ("Russia has sent in aircraft to attack Idlib, as foreign ministers gathered in Brussels to pledge as much "
+            "as $5bn (£3.8bn).")
+    indirect = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert not any(q.text.startswith("Russia") for q in indirect)  # "gathered" is no cue of the attack
+    assert all(q.text.count("(") == q.text.count(")") for q in indirect)  # nor is a bracket left open

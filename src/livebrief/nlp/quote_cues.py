@@ -45,6 +45,8 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return True
     if lemma_of(token) in lexicon.PHYSICAL_STANCE_VERBS:
         return _figurative(token)
+    if lemma_of(token) == "gather" and not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return False  # "as ministers gathered in Brussels" meet; "I gather that …" infers
     if lemma_of(token) in ("deny", "refuse") and _withholds(token):
         return False  # "denied them the right to …", "denied prisoners access": withheld, not disputed
     if lemma_of(token) in CUE_LEMMAS:
@@ -446,6 +448,9 @@ def _trim_range(doc, lo: int, hi: int, *, skip: tuple[int, int] | None = None, s
             hi = closing + 1
         elif opening is not None:
             lo = opening
+    opened = sum(1 for t in doc[lo:hi] if t.text == "(") - sum(1 for t in doc[lo:hi] if t.text == ")")
+    if opened > 0 and hi < last and doc[hi].text == ")":
+        hi += 1  # "as much as $5bn (£3.8bn)", not "$5bn (£3.8bn"
     return lo, hi
 
 
