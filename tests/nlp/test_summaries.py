@@ -41,6 +41,12 @@ SENTENCES = [
      "Poland will keep its market closed to Ukrainian grain, officials said."),
     ("Kyiv - the capital - was quiet overnight, officials said.", 30,
      "Kyiv - the capital - was quiet overnight, officials said."),
+    # a bare noun keeps its clause or goes with it: never "the last holdout, a place."
+    ("Kurdish forces were taking positions among the rubble, readying for an assault on the last holdout, "
+     "a place that until very recently few could find on a map.", 12,
+     "Kurdish forces were taking positions among the rubble, readying for an assault on the last holdout."),
+    ("Those who fled the town in the first week have not returned, officials said.", 8,
+     "Those who fled the town in the first week have not returned, officials said."),
 ])
 def test_shorten(parse, text, max_words, expected):
     assert shorten(parse(text)[:], max_words=max_words) == expected

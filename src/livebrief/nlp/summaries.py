@@ -143,7 +143,18 @@ def _secondary_clauses(sentence) -> Iterable[set[int]]:
 def _restrictive_clauses(sentence) -> Iterable[set[int]]:
     for token in sentence:
         if token.dep_ == "relcl":
-            yield _subtree(token)
+            head = token.head
+            if _bare(head) and _comma_before(head, sentence):
+                # "…, a place that few could find on a map": without its clause "a place" says nothing, so the
+                # whole aside goes
+                yield _with_commas(head, sentence)
+            elif not _bare(head):
+                yield _subtree(token)
+
+
+def _bare(noun) -> bool:
+    """A noun whose only other modifier is a determiner: "a place", "something", "those"."""
+    return noun.pos_ in ("NOUN", "PRON") and all(c.dep_ in ("det", "relcl", "punct") for c in noun.children)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------------
