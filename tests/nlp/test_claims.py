@@ -121,3 +121,8 @@ def test_seed_claims(nlp, seed_path):
     assert (post.claimant, post.kind) == ("Washington Post", "verified")
     assert find("that Kim and Putin").claimant == "U.S. officials"
     assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_a_claim_keeps_the_mark_that_closes_its_quotation(nlp):
+    [claim] = claims_of(nlp, "The president, who denies all allegations as “fake news”, spoke on Monday.")
+    assert claim.kind == "denial" and claim.text.endswith("“fake news”")

@@ -114,7 +114,7 @@ def _claim_span(doc, starts: list[int], quote: Quote) -> tuple[int, int]:
         clause = _own_clause(cue)
         if clause[0] <= first.i and last.i < clause[1]:
             tokens = [t for t in doc[clause[0]:clause[1]] if not t.is_space]
-            while tokens and tokens[-1].is_punct and tokens[-1].text not in (".", "!", "?"):
+            while tokens and tokens[-1].is_punct and tokens[-1].text not in (".", "!", "?", "”", '"', "’", ")"):
                 tokens.pop()
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
