@@ -123,6 +123,7 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("The United States pulled its troops out of the region.", "RETREAT"),
     ("Troops launched an attack on the capital.", "ASSAULT"),
     ("Putin and Erdogan spoke by phone on Monday.", "CONSULT"),
+    ("US-backed fighters retook the final enclave on Saturday.", "ASSAULT"),  # the model lemmatises it "retook"
     ("Hungary extended its grain ban on Friday.", "SANCTION"),  # a ban on trade
     ("The ministry said which port had been hit.", "ASSAULT"),
     ("Iran refused to sign the agreement.", "REJECT"),

@@ -130,7 +130,7 @@ FRAME_NOUNS: frozenset[str] = frozenset("""
 FINDING_NOUNS: frozenset[str] = frozenset("poll survey study report analysis review audit census".split())
 
 #: spaCy lemmas that are wrong for cue verbs ("hoping" -> "hop").
-LEMMA_FIXES: dict[str, str] = {"hop": "hope", "retweete": "retweet"}
+LEMMA_FIXES: dict[str, str] = {"hop": "hope", "retweete": "retweet", "retook": "retake", "mistook": "mistake"}
 
 #: Verbs whose object clause is a claim being rejected.
 DENIAL_VERBS: frozenset[str] = frozenset("deny reject dismiss refute dispute rebut contradict".split())

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
+from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
@@ -38,7 +39,8 @@ class Trigger:
 
 
 def _lemma(token) -> str:
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)  # the model's wrong lemmas: "retook" -> "retake"
 
 
 def _particle(token) -> str | None:
