@@ -208,3 +208,12 @@ def test_options_from_settings_fall_back_to_defaults():
     assert BriefOptions.from_settings(DEFAULTS) == BriefOptions()
     tuned = Settings(values={**DEFAULTS.values, "brief.key_items": "3", "brief.half_life_hours": 6})
     assert (BriefOptions.from_settings(tuned).key_items, BriefOptions.from_settings(tuned).half_life_hours) == (3, 6.0)
+
+
+def test_an_item_lists_tolls_before_measures_of_time_and_distance():
+    from livebrief.brief.records import listed_figures
+    from livebrief.model import StoryFigure
+
+    told = [StoryFigure(kind=kind, value=1.0, source="Wire", article_id="a") for kind in
+            ("duration", "distance", "people", "money", "killed", "weapons")]
+    assert [f.kind for f in listed_figures(told)] == ["killed", "money", "weapons", "duration", "distance"]

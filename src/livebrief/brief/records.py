@@ -48,9 +48,17 @@ def story_ids(brief: Brief) -> set[str]:
 VAGUE_FIGURES = frozenset({"people", "other"})
 
 
+# The order an item lists its figures in: tolls first, then money and counted arms, then measures of time
+# and distance ("duration: 10-day" matters less than "killed: three").
+FIGURE_ORDER = ("killed", "injured", "missing", "displaced", "detained", "money", "weapons", "aircraft",
+                "ships", "vehicles", "duration", "distance")
+
+
 def listed_figures(figures) -> tuple[StoryFigure, ...]:
-    """The story figures a briefing item shows."""
-    return tuple(f for f in figures if f.kind not in VAGUE_FIGURES)
+    """The story figures a briefing item shows, tolls first."""
+    shown = [f for f in figures if f.kind not in VAGUE_FIGURES]
+    rank = {kind: n for n, kind in enumerate(FIGURE_ORDER)}
+    return tuple(sorted(shown, key=lambda f: rank.get(f.kind, len(FIGURE_ORDER))))
 
 
 def figures_of(item: BriefItem) -> tuple[StoryFigure, ...]:
