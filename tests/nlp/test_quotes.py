@@ -384,6 +384,20 @@ def test_deny_disputes_only_what_was_said(nlp, text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # verbs of saying in their other sense before an object report nothing
+    ("Canova has raised $2.3 million since June. Clinton maintains a wide lead over Sanders. "
+     "Trump continued his push on Twitter. Only 367,491 people cast a ballot.", []),
+    # with a topic of speech or a clause they do
+    ("Senator Maria Lopez raised concerns about the deal.", [("concerns about the deal", "Maria Lopez", "raised")]),
+    ("Senator Maria Lopez maintained that the talks had failed.",
+     [("that the talks had failed", "Maria Lopez", "maintained")]),
+])
+def test_verbs_of_saying_in_another_sense(nlp, text, expected):
+    got = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert got == expected
+
+
 def test_indirect_continuation_resolves_it(nlp):
     text = ("Russia’s Defense Ministry said two ships had been damaged. "
             "Air defenses had shot down seven missiles, it added.")

@@ -269,6 +269,17 @@ WRITTEN_NOUNS: frozenset[str] = frozenset("""
     order ruling document report filing complaint indictment petition resolution
 """.split())
 
+#: Verbs of saying with another sense before an object: they report only with a clause or one of these
+#: objects ("raised concerns", "maintains his innocence"), not "raised $3.2 million", "maintains a lead".
+OBJECT_SENSE_VERBS: dict[str, frozenset[str]] = {
+    "raise": frozenset("question questions concern concerns doubt doubts alarm objection objections issue "
+                       "issues possibility prospect specter spectre point points eyebrow eyebrows".split()),
+    "continue": frozenset(),
+    "maintain": frozenset("innocence position view stance silence".split()),
+    "cast": frozenset("doubt aspersion aspersions blame shadow".split()),
+    "press": frozenset("case point claim claims demand demands argument".split()),
+}
+
 #: What is withheld when "deny" or "refuse" means withhold, not dispute: "denied access to lawyers".
 WITHHELD: frozenset[str] = frozenset("""
     access entry right rights permission visa visas bail passage service services benefit benefits asylum

@@ -45,6 +45,8 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return True
     if lemma_of(token) in lexicon.PHYSICAL_STANCE_VERBS:
         return _figurative(token)
+    if lemma_of(token) in lexicon.OBJECT_SENSE_VERBS and _other_sense(token):
+        return False  # "raised $3.2 million", "continued its search", "maintains a wide lead"
     if lemma_of(token) == "gather" and not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
         return False  # "as ministers gathered in Brussels" meet; "I gather that …" infers
     if lemma_of(token) in ("deny", "refuse") and _withholds(token):
@@ -62,6 +64,14 @@ def is_cue(token, quoted: list[bool]) -> bool:
     if token.pos_ == "VERB" and lemma_of(token) not in lexicon.NOT_CUES and any(c.dep_ == "ccomp" for c in token.children):
         return any(c.dep_ == "nsubj" and is_agent_like(c) for c in token.children)
     return False
+
+
+def _other_sense(verb) -> bool:
+    """A verb of saying in its other sense: an object that is no topic of speech and no clause to report."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(lemma_of(o) not in lexicon.OBJECT_SENSE_VERBS[lemma_of(verb)] for o in objects)
 
 
 def _withholds(verb) -> bool:
