@@ -52,6 +52,20 @@ def test_a_shortened_headline_passes():
     assert check(corpus, brief) == []
 
 
+def test_a_summary_that_lost_its_opening_words_starts_with_a_capital_and_passes():
+    from briefkit import Corpus, event, story
+
+    corpus = Corpus()
+    text = "In recent weeks, tens of thousands of civilians in Idlib have been uprooted by airstrikes."
+    article = corpus.article("u", text, outlet="Wire", published=NOW)
+    e = event(article, text, summary="tens of thousands of civilians in Idlib have been uprooted by airstrikes.")
+    corpus.analyse(article, events=[e])
+    corpus.stories = [story("s", [(article, e)], title=e.summary)]
+    brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW)
+    assert brief.headline.startswith("Tens of thousands")
+    assert check(corpus, brief) == []
+
+
 def test_paraphrased_quote_of_the_day_is_caught(setup):
     corpus, brief = setup
     bad = replace_quote(brief, "Petra Ilieva", text="We will rebuild the terminal in a month, whatever it takes")

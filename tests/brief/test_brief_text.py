@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from livebrief.brief.text import (
-    balanced_quotes, is_subsequence, locate_quoted, numbers, quoted_regions, same_name, words,
+    balanced_quotes, is_subsequence, locate_quoted, numbers, quoted_regions, same_name, sentence_case, words,
 )
 
 
@@ -85,3 +85,13 @@ def test_balanced_quotes(text, ok):
 ])
 def test_same_name(a, b, same):
     assert same_name(a, b) is same
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tens of thousands of civilians have been uprooted.", "Tens of thousands of civilians have been uprooted."),
+    ("“we will win,” he said.", "“We will win,” he said."),
+    ("Drones hit the port.", "Drones hit the port."),
+    ("iPhone sales fell.", "iPhone sales fell."),  # a word with capitals inside is a name
+])
+def test_sentence_case(text, expected):
+    assert sentence_case(text) == expected

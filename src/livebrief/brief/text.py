@@ -181,6 +181,16 @@ def clean_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def sentence_case(text: str) -> str:
+    """A summary whose shortening dropped its opening words starts with a capital: "tens of thousands of
+    civilians have been uprooted" -> "Tens of …". A first word with capitals inside ("iPhone") is left alone."""
+    match = re.match(r"([^\w]*)([a-z]+)\b", text)
+    if match is None:
+        return text
+    lead, word = match.groups()
+    return lead + word[0].upper() + text[len(lead) + 1:]
+
+
 def locate_quoted(quote: str, text: str, *, near: int | None = None,
                   regions: Sequence[tuple[int, int]] | None = None) -> tuple[int, int] | None:
     """Where ``quote``'s words stand, contiguous and inside quotation marks, in ``text``.
