@@ -267,7 +267,7 @@ def test_a_figure_one_report_tells_twice_is_listed_once():
     ru = analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
                   published="2023-09-13T07:00:00+00:00")
     again = text.rindex("at least 24")
-    twice = ru.quantities + (replace(ru.quantities[0], start=again, end=again + 11),)
+    twice = ru.quantities + (replace(ru.quantities[0], start=again, end=again + 11, qualifier="exactly"),)
     ru = replace(ru, quantities=twice, events=(replace(ru.events[0], quantities=(0, 1),
                                                        evidence=((0, len(text)),)),))
     [story] = build(ru)

@@ -180,8 +180,9 @@ def _event_figures(event, analysis: Analysis, item: StoryItem, info, seen: set) 
         if not 0 <= index < len(analysis.quantities):
             continue
         q = analysis.quantities[index]
-        # one report telling a figure twice ("Two Russian vessels …", later "Two ships under repair …") gives it once
-        key = (item.article_id, q.kind, q.value, q.qualifier, q.unit)
+        # one report telling a figure twice ("Two Russian vessels …", later "Two ships under repair …"; "up to 24
+        # civilians", later "the 24 dead") gives it once, as it first told it
+        key = (item.article_id, q.kind, q.value, q.unit)
         if key in seen:
             continue
         seen.add(key)
