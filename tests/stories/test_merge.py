@@ -361,3 +361,15 @@ def test_tolls_of_other_incidents_are_no_disagreement():
     # an event without a place fits any: the same incident, and a disagreement
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], place=None),)))
     assert [c for c in story.conflicts if c.startswith("Figures differ")]
+
+
+def test_a_figure_is_given_by_the_claim_that_holds_it():
+    # The event is told by the ministry; the toll, in its own sentence, by the governor.
+    text = RU_TEXT
+    second = text.index("At least")
+    ru = analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
+                  published="2023-09-13T07:00:00+00:00")
+    governor = Claim(text=text[second:], claimant="the governor", kind="claim", start=second, end=len(text))
+    ru = replace(ru, claims=ru.claims + (governor,))
+    [story] = build(ru)
+    assert [(f.value, f.source) for f in story.figures] == [(24.0, "the governor")]
