@@ -283,6 +283,11 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
      "facilities and injuring at least six people, regional governor Oleh Kiper said on Wednesday.",
      [("Russian drones attacked the Odesa region overnight, damaging port facilities and injuring at least six "
        "people", "Oleh Kiper", "said")]),
+    # speakers the parser hung as conjuncts on the clause's last place, with "said" a conjunct of the clause
+    ("Up to 24 civilians have been killed and an estimated 5,000 displaced in the first three days of Turkey's "
+     "offensive against a Kurdish enclave in northern Syria, the United Nations and monitors said on Tuesday.",
+     [("Up to 24 civilians have been killed and an estimated 5,000 displaced in the first three days of Turkey's "
+       "offensive against a Kurdish enclave in northern Syria", "United Nations", "said")]),
     # -- reported clauses and subjects the parser put elsewhere --
     # a "that" clause the parser hung on the noun of a phrase after the verb
     ("Oleh Kiper said earlier on Friday during a news conference that he may close the port until the spring.",

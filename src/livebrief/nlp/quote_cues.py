@@ -212,20 +212,37 @@ def lemma_of(token) -> str:
 
 def run_on_speaker(verb):
     """The speaker the parser listed after the end of a fronted clause: "…, injuring at least six people,
-    regional governor Oleh Kiper said" parsed with "people" as the subject and the governor as its conj.
-    Returns (clause end, speaker token) or None."""
+    regional governor Oleh Kiper said" parsed with "people" as the subject and the governor as its conj, or
+    "Up to 24 civilians have been killed … in northern Syria, the United Nations and monitors said" parsed with
+    "said" as a conjunct of the clause and the speakers as conjuncts of "Syria".
+    Returns (clause start, clause end, speaker token) or None."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if len(subjects) != 1 or not fronted or subjects[0].ent_type_ == "PERSON":
+    if len(subjects) == 1 and fronted and subjects[0].ent_type_ != "PERSON":
+        subject = subjects[0]
+        if any(c.dep_ in ("cc", "preconj") for c in subject.children):
+            return None  # "Zelensky and Duda said": two speakers
+        for conj in subject.children:
+            if conj.dep_ == "conj" and conj.right_edge.i == verb.i - 1 and conj.ent_type_ in ("PERSON", "ORG") \
+                    and conj.left_edge.i > 0 and verb.doc[conj.left_edge.i - 1].text == ",":
+                return min(c.left_edge.i for c in fronted), conj.left_edge.i - 1, conj
         return None
-    subject = subjects[0]
-    if any(c.dep_ in ("cc", "preconj") for c in subject.children):
-        return None  # "Zelensky and Duda said": two speakers
-    for conj in subject.children:
-        if conj.dep_ == "conj" and conj.right_edge.i == verb.i - 1 and conj.ent_type_ in ("PERSON", "ORG") \
-                and conj.left_edge.i > 0 and verb.doc[conj.left_edge.i - 1].text == ",":
-            return conj.left_edge.i - 1, conj
-    return None
+    if verb.dep_ != "conj" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0 \
+            or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) \
+            or any(not (t.is_punct or t.is_space) and t.head.i != verb.i and t.head.head.i != verb.i
+                   for t in verb.doc[verb.i + 1:verb.sent.end]):
+        return None  # the cue must end its sentence ("…, X said on Tuesday.")
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, verb.sent.start, -1) if doc[i].text == ","), None)
+    if comma is None or verb.i - comma > 8:
+        return None
+    span = range(comma + 1, verb.i)
+    roots = [doc[i] for i in span if doc[i].head.i not in span]
+    if len(roots) != 1 or roots[0].dep_ != "conj" or roots[0].head.i >= comma:
+        return None  # "the United Nations and monitors" hung as conjuncts on "Syria" before the comma
+    if not any(is_agent_like(doc[i]) for i in span if doc[i].pos_ in ("NOUN", "PROPN")):
+        return None
+    return verb.sent.start, comma, roots[0]
 
 
 def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
@@ -233,8 +250,7 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
     doc = token.doc
     run_on = run_on_speaker(token) if token.pos_ == "VERB" else None
     if run_on is not None:
-        fronted = min(c.left_edge.i for c in token.children if c.dep_ == "ccomp")
-        return _trim_range(doc, fronted, run_on[0])
+        return _trim_range(doc, run_on[0], run_on[1])
     if token.lower_ == "according":
         head = token.head
         if head.i == token.i or (head.lemma_.lower() in lexicon.SPEECH_VERBS and not quoted[head.i]):

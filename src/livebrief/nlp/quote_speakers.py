@@ -151,7 +151,7 @@ def _subject_token(verb, art: ArticleIndex):
         return named  # "…, report Alex Horton and Serhii Korolchuk."
     run_on = run_on_speaker(verb) if verb.pos_ == "VERB" else None
     if run_on is not None:
-        return run_on[1]
+        return run_on[2]
     seen = 0
     node = verb
     in_conj_chain = False  # "they reversed themselves, rushed everyone in and said …": conjuncts share a subject
