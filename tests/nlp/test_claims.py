@@ -126,3 +126,10 @@ def test_seed_claims(nlp, seed_path):
 def test_a_claim_keeps_the_mark_that_closes_its_quotation(nlp):
     [claim] = claims_of(nlp, "The president, who denies all allegations as “fake news”, spoke on Monday.")
     assert claim.kind == "denial" and claim.text.endswith("“fake news”")
+
+
+def test_a_claim_does_not_end_on_a_conjunction(nlp):
+    text = ("Qatar denies the accusations but relations with its neighbours remain tense, and it has restored "
+            "diplomatic links with Tehran.")
+    [denial] = [c for c in claims_of(nlp, text) if c.kind == "denial"]
+    assert denial.text == "Qatar denies the accusations"

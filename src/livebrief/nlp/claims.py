@@ -114,8 +114,9 @@ def _claim_span(doc, starts: list[int], quote: Quote) -> tuple[int, int]:
         clause = _own_clause(cue)
         if clause[0] <= first.i and last.i < clause[1]:
             tokens = [t for t in doc[clause[0]:clause[1]] if not t.is_space]
-            while tokens and tokens[-1].is_punct and tokens[-1].text not in (".", "!", "?", "”", '"', "’", ")"):
-                tokens.pop()
+            while tokens and (tokens[-1].is_punct and tokens[-1].text not in (".", "!", "?", "”", '"', "’", ")")
+                              or tokens[-1].dep_ == "cc"):
+                tokens.pop()  # nor a comma or a "but" left dangling at its end
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return _sentence_span(first.sent)
