@@ -66,6 +66,21 @@ def test_a_summary_that_lost_its_opening_words_starts_with_a_capital_and_passes(
     assert check(corpus, brief) == []
 
 
+def test_a_quotation_running_into_the_next_paragraph_loses_its_opener_and_passes():
+    from briefkit import Corpus, event, story
+
+    corpus = Corpus()
+    text = "“Most have suffered four years under Isis and are arriving hungry.\n\n“We need food,” she said."
+    article = corpus.article("r", text, outlet="Wire", published=NOW)
+    sentence = text.split("\n\n")[0]
+    e = event(article, sentence, summary=sentence)
+    corpus.analyse(article, events=[e])
+    corpus.stories = [story("s", [(article, e)], title=sentence)]
+    brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW)
+    assert brief.headline.startswith("Most have suffered")
+    assert check(corpus, brief) == []
+
+
 def test_paraphrased_quote_of_the_day_is_caught(setup):
     corpus, brief = setup
     bad = replace_quote(brief, "Petra Ilieva", text="We will rebuild the terminal in a month, whatever it takes")

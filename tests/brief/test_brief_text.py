@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from livebrief.brief.text import (
-    balanced_quotes, is_subsequence, locate_quoted, numbers, quoted_regions, same_name, sentence_case, words,
+    balanced_quotes, is_subsequence, locate_quoted, numbers, quoted_regions, same_name, sentence_case,
+    without_dangling_opener, words,
 )
 
 
@@ -95,3 +96,8 @@ def test_same_name(a, b, same):
 ])
 def test_sentence_case(text, expected):
     assert sentence_case(text) == expected
+
+
+def test_a_quotation_running_on_loses_its_dangling_opener():
+    assert without_dangling_opener("“Most have suffered four years under Isis.") == "Most have suffered four years under Isis."
+    assert without_dangling_opener("“We will win,” he said.") == "“We will win,” he said."

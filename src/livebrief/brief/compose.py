@@ -20,7 +20,7 @@ from livebrief.brief.rank import Salience, parse_time, rank_stories, story_time
 from livebrief.brief.records import (Briefing, Item, cited_articles, figures_of, items_of, listed_figures,
                                      story_ids)
 from livebrief.brief.text import (
-    balanced_quotes, clean_space, is_subsequence, numbers, sentence_case, word_count, words,
+    balanced_quotes, clean_space, is_subsequence, numbers, sentence_case, without_dangling_opener, word_count, words,
 )
 from livebrief.errors import NothingToBrief
 from livebrief.stories.background import dated_long_before
@@ -239,7 +239,7 @@ def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mappi
     # The story title is a (possibly shortened) source sentence. When it is not provably so,
     # or the shortening cut a quotation in half, the whole source sentence is used instead.
     title = clean_space(story.title)
-    text = sentence_case(title if _provable(title, sentence) else sentence)
+    text = sentence_case(without_dangling_opener(title if _provable(title, sentence) else sentence))
     citations = [_citation(story, analyses, article_id, (start, end))]
     copies = {a.article_id for a in story.articles if a.copy_of}
     for other_id, event in sorted(events, key=lambda pair: _published(story, pair[0])):

@@ -181,6 +181,14 @@ def clean_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def without_dangling_opener(text: str) -> str:
+    """A sentence that opens a quotation running on into the next paragraph ("“Most have suffered four years …")
+    loses the mark it never closes here; nothing is added."""
+    if text[:1] in _OPEN_DOUBLE + '"' and not balanced_quotes(text):
+        return text[1:].lstrip()
+    return text
+
+
 def sentence_case(text: str) -> str:
     """A summary whose shortening dropped its opening words starts with a capital: "tens of thousands of
     civilians have been uprooted" -> "Tens of …". A first word with capitals inside ("iPhone") is left alone."""
