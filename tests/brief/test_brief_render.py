@@ -129,6 +129,22 @@ def test_a_map_spanning_the_globe_still_draws():
     assert 'data-slot="map"' in body and "far-west" in body and "far-east" in body
 
 
+def test_map_labels_that_would_overlap_are_spared():
+    # Two places a few kilometres apart: both dots are drawn, one name is, and both stay in the tooltips.
+    corpus = build_corpus()
+    for key, lon in (("Alpha-town", 30.50), ("Beta-town", 30.52)):
+        article = corpus.article(key, f"Officials met in {key} on Tuesday.", outlet="Wire", published=NOW)
+        e = event(article, article.text, type="CONSULT", actors=("Estmark",))
+        corpus.analyse(article, events=[e])
+        corpus.stories.append(story(f"s-{key}", [(article, e)], place=key, lat=50.0, lon=lon))
+    brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW,
+                          options=BriefOptions(key_items=8))
+    body = str(render_body(brief))
+    svg = body[body.index('data-slot="map"'):]
+    labels = [name for name in ("Alpha-town", "Beta-town") if f">{name}</text>" in svg]
+    assert len(labels) == 1 and "<title>Alpha-town" in svg and "<title>Beta-town" in svg
+
+
 def test_json_validates_against_the_contract(brief, shared):
     schema = json.loads((shared / "contract" / "briefing.schema.json").read_text())
     data = json.loads(render_json(brief))

@@ -127,8 +127,9 @@ def map_view(items: list[BriefItem]) -> dict[str, Any] | None:
     lats = [p["lat"] for p in places.values()]
     lons = [p["lon"] for p in places.values()]
     mid_lat = (max(lats) + min(lats)) / 2
-    lon_span = max(8.0, max(lons) - min(lons) + 4.0)
-    lat_span = max(6.0, max(lats) - min(lats) + 4.0)
+    # a margin of a tenth of the span (and 2 degrees) keeps dots and their labels off the frame's edges
+    lon_span = max(8.0, (max(lons) - min(lons)) * 1.2 + 4.0)
+    lat_span = max(6.0, (max(lats) - min(lats)) * 1.2 + 4.0)
     west, east = (max(lons) + min(lons)) / 2 - lon_span / 2, (max(lons) + min(lons)) / 2 + lon_span / 2
     north, south = mid_lat + lat_span / 2, mid_lat - lat_span / 2
     # Equirectangular with the standard parallel at the middle latitude keeps shapes near true.
@@ -152,7 +153,22 @@ def map_view(items: list[BriefItem]) -> dict[str, Any] | None:
                "anchor": "end" if x(p["lon"]) > MAP_WIDTH * 0.7 else "start",
                "title": (p["label"] + ": " if p["label"] else "") + " · ".join(p["texts"])}
               for p in places.values()]
+    _spare_labels(points)
     return {"width": MAP_WIDTH, "height": height, "points": points, "graticule": graticule}
+
+
+def _spare_labels(points: list[dict[str, Any]]) -> None:
+    """Blank the labels that would overlap one already drawn, places with more developments first: a crowded
+    region keeps its main names readable, the rest keep their dot and its tooltip."""
+    taken: list[tuple[float, float, float, float]] = []
+    for point in sorted(points, key=lambda p: -p["count"]):
+        width = 6.5 * len(point["label"])
+        left = point["x"] + 7 if point["anchor"] == "start" else point["x"] - 7 - width
+        box = (left, point["y"] - 8, left + width, point["y"] + 5)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            point["label"] = ""
+        else:
+            taken.append(box)
 
 
 
