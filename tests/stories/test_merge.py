@@ -358,9 +358,13 @@ def test_tolls_of_other_incidents_are_no_disagreement():
     # told with an event of another place: another incident
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], place="Odesa"),)))
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]
-    # an event without a place fits any: the same incident, and a disagreement
+    # an event without a place fits any when the day is shared: the same incident, and a disagreement
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], place=None),)))
     assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    # with neither a day nor a place on both sides, nothing says it is one incident
+    unplaced = [replace(a, events=(replace(a.events[0], place=None, date=None),)) for a in (ru, ua)]
+    [story] = build(*unplaced)
+    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
 
 
 def test_a_figure_is_given_by_the_claim_that_holds_it():

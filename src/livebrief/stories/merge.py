@@ -221,7 +221,7 @@ def _incidents(items, events, analyses) -> dict[tuple[str, tuple[int, int]], Inc
 
 def _by_incident(group: list[StoryFigure], incidents: Mapping) -> list[list[StoryFigure]]:
     """Tolls told of events of another type, day or place are of another incident: two killed in a clash and 51
-    dead of hunger in the camps are no disagreement. A missing day or place fits any."""
+    dead of hunger in the camps are no disagreement. A missing day or place fits any, if the other is shared."""
     parts: list[tuple[list[StoryFigure], list[Incident]]] = []
     for f in group:
         here = incidents.get((f.article_id, f.span))
@@ -237,7 +237,10 @@ def _by_incident(group: list[StoryFigure], incidents: Mapping) -> list[list[Stor
 
 
 def _same_incident(a: Incident, b: Incident) -> bool:
-    return a[0] == b[0] and all(x is None or y is None or x.lower() == y.lower() for x, y in zip(a[1:], b[1:]))
+    """Same type, no day or place that differs, and a day or a place both give: two tolls told with no day and
+    no place (her two children, the 22 killed at a concert) are not known to be of one incident."""
+    pairs = [(x.lower(), y.lower()) for x, y in zip(a[1:], b[1:]) if x is not None and y is not None]
+    return a[0] == b[0] and bool(pairs) and all(x == y for x, y in pairs)
 
 
 def _figure_groups(figures: tuple[StoryFigure, ...],
