@@ -288,6 +288,11 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
      "offensive against a Kurdish enclave in northern Syria, the United Nations and monitors said on Tuesday.",
      [("Up to 24 civilians have been killed and an estimated 5,000 displaced in the first three days of Turkey's "
        "offensive against a Kurdish enclave in northern Syria", "United Nations", "said")]),
+    # "that" clauses in a row are one report
+    ("The ministry said that two ships had been damaged, that air defences had shot down seven cruise missiles "
+     "and that a patrol ship had destroyed three boats.",
+     [("that two ships had been damaged, that air defences had shot down seven cruise missiles and that a patrol "
+       "ship had destroyed three boats", "The ministry", "said")]),
     # -- reported clauses and subjects the parser put elsewhere --
     # a "that" clause the parser hung on the noun of a phrase after the verb
     ("Oleh Kiper said earlier on Friday during a news conference that he may close the port until the spring.",

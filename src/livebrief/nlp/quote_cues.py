@@ -276,7 +276,12 @@ def reported_clause(token, quoted: Sequence[bool]) -> tuple[int, int] | None:
             lo = child.left_edge.i
             if lo < token.i < child.i:  # "slots, which he said were split …": the relative word stays out
                 lo = min(t.i for t in child.subtree if t.i > token.i)
-            return _trim_range(doc, lo, child.right_edge.i + 1)
+            hi = child.right_edge.i + 1
+            for other in children:  # "said that two ships had been damaged, that air defences had shot down …"
+                if other.dep_ == "ccomp" and other.i > child.i and other.left_edge.i <= hi + 1 \
+                        and any(g.dep_ == "mark" for g in other.children):
+                    hi = other.right_edge.i + 1
+            return _trim_range(doc, lo, hi)
     if (token.dep_ == "parataxis" or (token.dep_ == "advcl" and ((_as_clause(token) and lemma in _AS_CUES)
                                                                  or _trailing_cue(token)))) \
             and (token.head.pos_ in ("VERB", "AUX") or _parenthetical(token)):
