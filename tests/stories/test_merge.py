@@ -34,6 +34,23 @@ def analysis(article_id: str, outlet: str, text: str, *, claimant: str, injured:
     )
 
 
+def russian(text: str = RU_TEXT) -> Analysis:
+    """The Russian account (24 injured), reported at 07:00."""
+    return analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
+                    published="2023-09-13T07:00:00+00:00")
+
+
+def ukrainian() -> Analysis:
+    """The Ukrainian account (nine injured), reported at 12:00."""
+    return analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
+                    published="2023-09-13T12:00:00+00:00")
+
+
+def with_figure(a: Analysis, kind: str, value: float, **fields) -> Analysis:
+    """The analysis with its one figure turned into another kind of figure."""
+    return replace(a, quantities=(replace(a.quantities[0], kind=kind, value=value, qualifier="exactly", **fields),))
+
+
 def build(*analyses: Analysis, copies: dict[str, str] | None = None):
     index = StoryIndex()
     return update_stories(index, analyses, copies=copies or {}, lookup={})
@@ -67,16 +84,14 @@ def test_each_party_is_heard_by_its_fullest_account_of_the_damage():
     text = ("The governor said the shipyard had been struck. The ministry said air defences shot down seven "
             "missiles and destroyed three boats.")
     first_end = text.index(". ") + 1
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian()
     two_claims = (Claim(text=text[:first_end], claimant="Russia's Defense Ministry", kind="claim", start=0,
                         end=first_end, cue="said"),
                   Claim(text=text[first_end + 1:], claimant="Russia's Defense Ministry", kind="claim",
                         start=first_end + 1, end=len(text), cue="said"))
     ru = replace(ru, article=replace(ru.article, text=text), claims=two_claims,
                  events=(replace(ru.events[0], evidence=((0, len(text)),)),))
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ua = ukrainian()
     [story] = build(ru, ua)
     [accounts] = [c for c in story.conflicts if c.startswith("Accounts differ")]
     assert "shot down seven missiles" in accounts and "had been struck" not in accounts
@@ -230,8 +245,7 @@ def test_a_denial_that_names_its_denier_is_not_told_twice():
                      cue="dismissed"),
                Claim(text="the report", claimant="Kyiv", kind="denial", start=text.index("the report"),
                      end=len(text) - 1, cue="denied"))
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian()
     ru = replace(ru, article=replace(ru.article, text=text), claims=denials,
                  events=(replace(ru.events[0], evidence=((0, len(text)),)),))
     [story] = build(ru)
@@ -241,11 +255,9 @@ def test_a_denial_that_names_its_denier_is_not_told_twice():
 
 def test_the_newest_days_development_heads_the_story():
     # The first report tells of Tuesday; a later one of what happened on Wednesday: Wednesday's leads.
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian()
     ru = replace(ru, events=(replace(ru.events[0], date="2023-09-12"),))
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ua = ukrainian()
     [story] = build(ru, ua)
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
     ru = replace(ru, events=(replace(ru.events[0], date="2023-09-13"),))
@@ -254,18 +266,15 @@ def test_the_newest_days_development_heads_the_story():
 
 
 def test_what_was_done_files_a_story_before_what_was_said():
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian()
+    ua = ukrainian()
     [story] = build(replace(ru, events=(replace(ru.events[0], type="AGREE"),)), ua)
     assert story.types == ("ASSAULT", "AGREE")  # told once each: the attack first, though the offer came first
 
 
 def test_a_figure_one_report_tells_twice_is_listed_once():
     text = RU_TEXT + " Again: at least 24 people were injured."
-    ru = analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian(text)
     again = text.rindex("at least 24")
     twice = ru.quantities + (replace(ru.quantities[0], start=again, end=again + 11, qualifier="exactly"),)
     ru = replace(ru, quantities=twice, events=(replace(ru.events[0], quantities=(0, 1),
@@ -276,13 +285,10 @@ def test_a_figure_one_report_tells_twice_is_listed_once():
 
 def test_sums_for_different_things_are_no_disagreement():
     def with_money(a, value: float, obj: str | None):
-        money = replace(a.quantities[0], kind="money", value=value, unit="USD", qualifier="exactly", object=obj)
-        return replace(a, quantities=(money,))
+        return with_figure(a, "money", value, unit="USD", object=obj)
 
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian()
+    ua = ukrainian()
     [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 3.5e9, "Patriot missiles"))
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]
     [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 6e9, "wall"))
@@ -293,10 +299,8 @@ def test_sums_for_different_things_are_no_disagreement():
 
 def test_accounts_differ_only_in_a_story_of_an_attack():
     # The same two parties' claims in a story of talks are no two accounts of one attack.
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian()
+    ua = ukrainian()
     talks = [replace(a, events=(replace(a.events[0], type="CONSULT"),)) for a in (ru, ua)]
     [story] = build(*talks)
     assert story.types == ("CONSULT",)
@@ -309,10 +313,8 @@ def test_a_paragraph_long_sentence_makes_no_story_title():
                  "shipyard in Sevastopol, would be repaired, and that the people injured in Sevastopol were treated, "
                  "the ministry said in Sevastopol. At least 24 people were injured.")
     first_end = long_text.index(". ") + 1
-    ru = analysis("a1", "NorthWire", long_text, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian(long_text)
+    ua = ukrainian()
     assert len(ru.events[0].summary.split()) > 45 and ru.events[0].summary == long_text[:first_end]
     [story] = build(ru, ua)
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
@@ -320,13 +322,10 @@ def test_a_paragraph_long_sentence_makes_no_story_title():
 
 def test_counts_of_people_differ_only_for_the_same_people():
     def counting(a, value: float, obj: str):
-        count = replace(a.quantities[0], kind="people", value=value, qualifier="exactly", object=obj)
-        return replace(a, quantities=(count,))
+        return with_figure(a, "people", value, object=obj)
 
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian()
+    ua = ukrainian()
     [story] = build(counting(ru, 180, "people"), counting(ua, 100, "people"))
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]
     [story] = build(counting(ru, 2000, "troops"), counting(ua, 1500, "troops"))
@@ -335,12 +334,10 @@ def test_counts_of_people_differ_only_for_the_same_people():
 
 def test_what_a_report_recalls_makes_no_story_title():
     # The first report's event is dated years before it was written: background, however central its words.
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian()
     old = TimeExpr("in 2014", "2014-01-01", 0, 10)
     ru = replace(ru, times=(old,))
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ua = ukrainian()
     [story] = build(ru, ua)
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
     [story] = build(replace(ru, times=()), replace(ua, times=(old,)))
@@ -348,10 +345,8 @@ def test_what_a_report_recalls_makes_no_story_title():
 
 
 def test_tolls_of_other_incidents_are_no_disagreement():
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
-    ua = analysis("a2", "Harbour Post", UA_TEXT, claimant="Ukraine's air force", injured=9,
-                  published="2023-09-13T12:00:00+00:00")
+    ru = russian()
+    ua = ukrainian()
     # told with an event of another day: another incident
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], date="2023-09-12"),)))
     assert not [c for c in story.conflicts if c.startswith("Figures differ")]
@@ -371,8 +366,7 @@ def test_a_figure_is_given_by_the_claim_that_holds_it():
     # The event is told by the ministry; the toll, in its own sentence, by the governor.
     text = RU_TEXT
     second = text.index("At least")
-    ru = analysis("a1", "NorthWire", text, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian(text)
     governor = Claim(text=text[second:], claimant="the governor", kind="claim", start=second, end=len(text))
     ru = replace(ru, claims=ru.claims + (governor,))
     [story] = build(ru)
@@ -382,8 +376,7 @@ def test_a_figure_is_given_by_the_claim_that_holds_it():
 def test_a_figure_no_claim_holds_is_its_outlets_own():
     # The event is told by the ministry (its claim is the first sentence); the toll, in the second sentence
     # and held by no claim or quote, is the outlet's reporting, not the ministry's.
-    ru = analysis("a1", "NorthWire", RU_TEXT, claimant="Russia's Defense Ministry", injured=24,
-                  published="2023-09-13T07:00:00+00:00")
+    ru = russian()
     assert ru.events[0].attribution[0].source == "Russia's Defense Ministry"
     [story] = build(ru)
     assert [(f.value, f.source) for f in story.figures] == [(24.0, "NorthWire")]
