@@ -115,31 +115,28 @@ def test_html_body_has_slots_map_and_timeline(brief):
     assert 'href="#src-1"' in body and 'id="src-1"' in body
 
 
-def test_a_map_spanning_the_globe_still_draws():
-    # Stories from Arizona to the Russian Far East span more than 240 degrees of longitude.
+def body_with_meetings_at(lat: float, places: dict[str, float]) -> str:
+    """The rendered body of the sample briefing with one more meeting story at each place (name -> longitude)."""
     corpus = build_corpus()
-    for key, lon in (("far-west", -111.7), ("far-east", 128.3)):
-        article = corpus.article(key, f"Officials met in the {key} town on Tuesday.", outlet="Wire", published=NOW)
+    for key, lon in places.items():
+        article = corpus.article(key, f"Officials met in {key} on Tuesday.", outlet="Wire", published=NOW)
         e = event(article, article.text, type="CONSULT", actors=("Estmark",))
         corpus.analyse(article, events=[e])
-        corpus.stories.append(story(f"s-{key}", [(article, e)], place=key, lat=40.0, lon=lon))
+        corpus.stories.append(story(f"s-{key}", [(article, e)], place=key, lat=lat, lon=lon))
     brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW,
                           options=BriefOptions(key_items=8))
-    body = str(render_body(brief))
+    return str(render_body(brief))
+
+
+def test_a_map_spanning_the_globe_still_draws():
+    # Stories from Arizona to the Russian Far East span more than 240 degrees of longitude.
+    body = body_with_meetings_at(40.0, {"far-west": -111.7, "far-east": 128.3})
     assert 'data-slot="map"' in body and "far-west" in body and "far-east" in body
 
 
 def test_map_labels_that_would_overlap_are_spared():
     # Two places a few kilometres apart: both dots are drawn, one name is, and both stay in the tooltips.
-    corpus = build_corpus()
-    for key, lon in (("Alpha-town", 30.50), ("Beta-town", 30.52)):
-        article = corpus.article(key, f"Officials met in {key} on Tuesday.", outlet="Wire", published=NOW)
-        e = event(article, article.text, type="CONSULT", actors=("Estmark",))
-        corpus.analyse(article, events=[e])
-        corpus.stories.append(story(f"s-{key}", [(article, e)], place=key, lat=50.0, lon=lon))
-    brief = compose_brief(corpus.stories, corpus.analyses, topic="all", window=WINDOW, now=NOW,
-                          options=BriefOptions(key_items=8))
-    body = str(render_body(brief))
+    body = body_with_meetings_at(50.0, {"Alpha-town": 30.50, "Beta-town": 30.52})
     svg = body[body.index('data-slot="map"'):]
     labels = [name for name in ("Alpha-town", "Beta-town") if f">{name}</text>" in svg]
     assert len(labels) == 1 and "<title>Alpha-town" in svg and "<title>Beta-town" in svg
