@@ -377,8 +377,7 @@ def _parenthetical(verb) -> bool:
 def _inverted_conj_cue(verb) -> tuple[int, int] | None:
     """"…, but it is under pressure from imports, said the company's chief executive." parsed with
     "said" as a conjunct of the main verb: everything before the comma is what was said."""
-    if verb.dep_ != "conj" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0 \
-            or verb.doc[verb.i - 1].text != ",":
+    if not _cue_after_comma(verb):
         return None
     if any(not (t.is_punct or t.is_space) for t in verb.doc[verb.right_edge.i + 1:verb.sent.end]):
         return None  # the cue ends its sentence
@@ -392,11 +391,16 @@ def _inverted_conj_cue(verb) -> tuple[int, int] | None:
     return head.left_edge.i, verb.i - 1
 
 
+def _cue_after_comma(verb) -> bool:
+    """A verb of saying right after a comma that the parser made a conjunct of the verb before it."""
+    return verb.dep_ == "conj" and lemma_of(verb) in lexicon.SPEECH_VERBS and verb.i > 0 \
+        and verb.doc[verb.i - 1].text == ","
+
+
 def inverted_name(verb):
     """"…, report Alex Horton and Serhii Korolchuk.": the names the parser took for the object of a
     sentence-final cue after a comma are who speaks. None unless the cue has no subject or other argument."""
-    if verb.dep_ != "conj" or lemma_of(verb) not in lexicon.SPEECH_VERBS or verb.i == 0 \
-            or verb.doc[verb.i - 1].text != ",":
+    if not _cue_after_comma(verb):
         return None
     children = list(verb.children)
     objects = [c for c in children if c.dep_ == "dobj"]
