@@ -372,11 +372,18 @@ STANCE_HEADS = frozenset("""
 """.split())
 
 
-def _origin(span, start: int) -> bool:
-    """Whether the place named at ``start`` is where something came from: "arriving from Egypt"."""
+def _phrase_word(span, start: int):
+    """The word that attaches the place named at ``start`` to the sentence: the head of its name and of the
+    places listed with it ("from Egypt, Turkey and the UAE": "Egypt"); None past the span."""
     word = next((t for t in span if t.idx >= start), None)
     while word is not None and word.dep_ in ("compound", "conj") and word.head.i != word.i:
         word = word.head
+    return word
+
+
+def _origin(span, start: int) -> bool:
+    """Whether the place named at ``start`` is where something came from: "arriving from Egypt"."""
+    word = _phrase_word(span, start)
     return word is not None and word.dep_ == "pobj" and word.head.lower_ == "from"
 
 
@@ -389,9 +396,7 @@ RELATION_NOUNS = frozenset("""
 
 def _counterpart(span, start: int) -> bool:
     """Whether the place named at ``start`` is the other party of a relation: "relations with Moscow"."""
-    word = next((t for t in span if t.idx >= start), None)
-    while word is not None and word.dep_ in ("compound", "conj") and word.head.i != word.i:
-        word = word.head
+    word = _phrase_word(span, start)
     if word is None or word.dep_ != "pobj" or word.head.lower_ not in ("with", "between"):
         return False
     return word.head.head.lemma_.lower() in RELATION_NOUNS or word.head.head.lower_ in RELATION_NOUNS
