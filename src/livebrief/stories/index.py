@@ -96,7 +96,7 @@ class StoryState:
         self.actors.update(a.lower() for a in item.actors)
         if item.type:
             self.types[item.type] += 1
-        if item.lead or item.dated:  # an undated later paragraph is background: its places are not the story's
+        if not item.background:  # the places of an undated later paragraph are not the story's
             if item.specific and item.lat is not None and item.lon is not None:
                 self.coords.append((item.lat, item.lon))
             if item.country:
@@ -176,8 +176,7 @@ class StoryIndex:
         gap = _date_gap(day if day is not None else day_of(item.date), story.start_day, story.end_day)
         if gap is not None and gap > w.window_days:
             return None
-        background = not item.lead and not item.dated  # its places are background too: neither help nor hurt
-        km = None if background else _nearest_km(item, story)
+        km = None if item.background else _nearest_km(item, story)  # its places neither help nor hurt
         text = cosine(vector, story.vector())
         if nearest:
             near = w.nearest
@@ -199,14 +198,14 @@ class StoryIndex:
                 score += w.place
             elif km > 100 and gap is not None:
                 score -= w.far_place
-        elif item.place and story.places and item.place.lower() in story.places and not background:
+        elif item.place and story.places and item.place.lower() in story.places and not item.background:
             score += w.place
         if gap is not None:
             score += w.date * {0: 1.0, 1: 0.5}.get(gap, -1.0 if gap > 2 else 0.0)
         if _other_day(item, story):
             score -= w.other_day
         if not item.lead and item.article_id in story.articles:
-            score += w.same_article + (0.0 if item.dated else w.context)
+            score += w.same_article + (w.context if item.background else 0.0)
         if item.type and story.types:
             if item.type in story.types:
                 score += w.type

@@ -61,6 +61,11 @@ class StoryItem:
     def is_copy(self) -> bool:
         return self.original_id != self.article_id
 
+    @property
+    def background(self) -> bool:
+        """A later part of a report that gives no day of its own: context for its report, places and all."""
+        return not self.lead and not self.dated
+
 
 @dataclass(frozen=True)
 class Segment:
