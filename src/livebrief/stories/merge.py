@@ -176,14 +176,14 @@ def _figures(items, events, analyses, articles) -> Iterable[StoryFigure]:
 
 def _event_figures(event, analysis: Analysis, item: StoryItem, info, seen: set) -> Iterable[StoryFigure]:
     outlet = info.outlet if info else None
+    # who gives a figure: the claim or quote that holds it, else the outlet's own reporting (not whoever else
+    # the event's sentences quote: "killed four Americans, weeks after Trump said Isis was defeated")
+    holders = [(c.claimant, c.start, c.end) for c in analysis.claims] + \
+              [(u.speaker, u.start, u.end) for u in analysis.quotes]
     for index in event.quantities:
         if not 0 <= index < len(analysis.quantities):
             continue
         q = analysis.quantities[index]
-        # who gives the figure: the claim or quote that holds it, else the outlet's own reporting (not whoever
-        # else the event's sentences quote: "killed four Americans, weeks after Trump said Isis was defeated")
-        holders = [(c.claimant, c.start, c.end) for c in analysis.claims] + \
-                  [(u.speaker, u.start, u.end) for u in analysis.quotes]
         source = next((who for who, start, end in holders if who and start <= q.start and q.end <= end), outlet)
         # one report telling a figure twice ("Two Russian vessels …", later "Two ships under repair …"; "up to 24
         # civilians", later "the 24 dead") gives it once, as it first told it
