@@ -334,6 +334,9 @@ def test_relay_is_kept_apart(nlp, text, speaker, via):
      [("a ban on imports of Russian gas", "About three-quarters", "support")]),
     ("The attendees welcomed the plan to rebuild the school.",
      [("the plan to rebuild the school", "The attendees", "welcomed")]),
+    # a portion pronoun of people speaks for them, also after a subordinating word
+    ("The plan stalled even as some of the senators have said they support it.",
+     [("they support it", "some of the senators", "said")]),
     # a statement saying …: its issuer speaks
     ("The Ukrainian Navy issued a statement saying that two missiles had been shot down.",
      [("that two missiles had been shot down", "Ukrainian Navy", "saying")]),

@@ -287,8 +287,8 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
         if named is None:
             return None
         return Speaker(named.name, named.id, (token.idx, token.idx + len(token)), named.type)
-    if token.pos_ == "PRON" and token.lower_ not in ("one",):
-        return None  # "I", "we", "you", "this", "that": no speaker to name
+    if token.pos_ == "PRON" and token.lower_ not in ("one",) and not _portion_of_people(token):
+        return None  # "I", "we", "you", "this", "that": no speaker to name ("some of the senators" is one)
     if token.i in art.entity_at:
         entity, span = art.entity_at[token.i]
         return from_entity(entity, span)
@@ -314,6 +314,12 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
     if fuller is not None:
         return Speaker(fuller.name, fuller.id, span, fuller.type)
     return Speaker(text, None, span)
+
+
+def _portion_of_people(token) -> bool:
+    """"some of the candidates", "all of them": a portion pronoun whose "of" phrase names people."""
+    return lemma_of(token) in lexicon.PORTION_HEADS and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and is_agent_like(token) for prep in token.children)
 
 
 def _surname_of(token, art: ArticleIndex) -> Speaker | None:
