@@ -155,3 +155,21 @@ def test_an_undated_later_part_is_background_to_its_report():
         assert (part == story) is joins, dated
         if joins:
             assert "odesa" not in index.stories[story].places and len(index.stories[story].coords) == 1
+
+
+def test_background_draws_no_other_report_to_its_story():
+    # The aid report's undated aside on F-16 pilots is background to the aid story: another outlet's report on
+    # the pilots' training shares the aside's words, not the package's, and starts a story of its own.
+    from dataclasses import replace
+
+    aside = "Denmark leads the coalition training Ukrainian pilots on F-16 fighter jets in Arizona."
+    training = "The first Ukrainian pilots could finish F-16 fighter jet training in Arizona by the end of the year."
+    index = StoryIndex()
+    for key, text in (("x1", STRIKE_A), ("x2", DRONES), ("x3", STRIKE_B)):  # other news, for word weights
+        index.add(item(key, text))
+    aid = index.add(item("aid/0", AID, article="aid", type="AID", where=None, place="Ukraine"))
+    part = index.add(replace(item("aid/1", aside, article="aid", type="AID", where=None, place=None), lead=False,
+                             dated=False))
+    pilots = index.add(item("pilots/0", training, article="pilots", type="AID", date=None, where=None,
+                            place="Arizona"))
+    assert part == aid and pilots != aid
