@@ -107,6 +107,12 @@ def test_background_and_commentary_make_no_event(analyze, text):
     # a deal that no one made, and phones that are goods
     ("He said any such deal would only prolong the war.", "AGREE"),
     ("The new phones go on sale on Friday.", "CONSULT"),
+    ("The change follows rules that will require a common charging port on phones sold in the bloc from next year.",
+     "CONSULT"),
+    # the line a quote reached the reporter by is no call; a rule that obliges asks no one; a phone upgrade
+    ("“The water was already at the second floor,” one resident told GlobalDesk by phone.", "CONSULT"),
+    ("The change follows EU rules that will require a common charging port.", "REQUEST"),
+    ("The new models give owners of older phones a reason to upgrade.", "SUPPORT"),
     ("The rally was designed to reinforce convictions about his enemies.", "MOBILIZE"),
 ])
 def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
@@ -123,6 +129,9 @@ def test_words_of_other_senses_make_no_event_of_that_type(analyze, text, wrong):
     ("The United States pulled its troops out of the region.", "RETREAT"),
     ("Troops launched an attack on the capital.", "ASSAULT"),
     ("Putin and Erdogan spoke by phone on Monday.", "CONSULT"),
+    ("Biden talked on the phone with Zelensky on Friday.", "CONSULT"),
+    ("Washington required Kyiv to account for every dollar.", "REQUEST"),
+    ("Vietnam and the United States upgraded their ties on Sunday.", "SUPPORT"),
     ("US-backed fighters retook the final enclave on Saturday.", "ASSAULT"),  # the model lemmatises it "retook"
     ("Hungary extended its grain ban on Friday.", "SANCTION"),  # a ban on trade
     ("The ministry said which port had been hit.", "ASSAULT"),

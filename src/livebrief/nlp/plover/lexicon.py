@@ -273,6 +273,9 @@ TROOPS = frozenset({"soldier", "troop", "force", "fighter", "marine", "paratroop
                     "commando", "sailor", "reinforcement"})
 # Who is trained when training is military aid: "training Ukrainian pilots on F-16s".
 TRAINEES = TROOPS | frozenset({"pilot", "crew", "recruit", "cadet", "officer", "personnel", "army", "navy"})
+# What obliges without anyone asking: "EU rules that will require a common charging port" is no REQUEST.
+RULE_NOUNS = frozenset({"rule", "law", "regulation", "directive", "legislation", "treaty", "constitution", "statute",
+                        "code", "standard", "bill", "act", "provision", "clause", "guideline"})
 # What one declines to do when one declines to answer: "declined to comment", "refused to disclose".
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "specify", "disclose", "reveal", "detail", "answer",
                         "speculate", "identify", "name"})

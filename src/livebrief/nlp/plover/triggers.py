@@ -10,7 +10,7 @@ from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
     AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
-    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, SHARED_GOODS, SHIPMENTS,
+    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
     SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
     WEAK_VERBS, WEAPON_NOUNS,
 )
@@ -130,6 +130,10 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         strength = 0.6
     if lemma == "share" and not any(o in SHARED_GOODS for o in objects):
         return None  # "videos shared on social media"; "share intelligence" is cooperation
+    if lemma == "require" and _obliged_by_rule(token):
+        return None  # "EU rules that will require a common port" oblige; no one asks anyone
+    if lemma == "upgrade" and not objects and not any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "upgraded ties with Hanoi" is support; "a reason to upgrade" (a phone) is not
     if lemma == "regain" and not any(o in TERRITORY_OBJECTS for o in objects):
         return None  # "regained control of the rigs" retakes ground; "regained consciousness" does not
     if lemma in ("arrive", "land", "tour") and subjects & TROOPS:
@@ -215,6 +219,29 @@ def _warns_someone(warn) -> bool:
                               for c in clauses)
 
 
+def _obliged_by_rule(verb) -> bool:
+    """The subject of "require" is a rule, law or treaty ("rules that will require …")."""
+    for subject in _subjects(verb):
+        if subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            subject = verb.head
+        if _lemma(subject) in RULE_NOUNS:
+            return True
+    return False
+
+
+def _call_by_phone(token) -> bool:
+    """"spoke by phone with", "talked on the phone": a verb's phone call. Not a phone as a thing ("a charging
+    port on phones"), nor the line a quote reached a reporter by ("“…,” one resident told GlobalDesk by phone")."""
+    if not (token.dep_ == "pobj" and token.head.lower_ in ("by", "over", "on", "via")):
+        return False
+    verb = token.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    sent = token.sent
+    quoted = any(t.is_quote for t in sent if t.i < verb.i)
+    return not (_lemma(verb) in ("say", "tell") and quoted)
+
+
 def _noun_entry(token) -> tuple[str, str | None, float] | None:
     lemma = _lemma(token)
     if lemma in WEAPON_NOUNS and token.dep_ in ("dobj", "nsubj", "nsubjpass") and \
@@ -235,8 +262,8 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "fear an attack", "avoid a war", "setting up a clash with Brussels": nothing happened
     if any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
         return None  # "any such deal would prolong the war": a deal no one has made
-    if lemma == "phone" and not (token.dep_ == "pobj" and token.head.lower_ in ("by", "over", "on", "via")):
-        return None  # "spoke by phone" is a call; "the phones go on sale" is not
+    if lemma == "phone" and not _call_by_phone(token):
+        return None  # "spoke by phone" is a call; "the phones go on sale", "a port on phones" are not
     if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
         return None  # air-raid alerts warn civilians; troops on alert are mobilised
     if lemma == "hunger":
