@@ -86,6 +86,8 @@ def test_actors_and_targets(analyze, text, actors, targets):
     "The ministry did not say which port had been hit.",
     "The army declined to say whether troops had withdrawn from the town.",
     "A spokesman declined to comment.",
+    "A debate has broken out over whether she should be allowed to return to Britain.",
+    "It is unclear whether Russia will withdraw its troops from the town.",
 ])
 def test_background_and_commentary_make_no_event(analyze, text):
     assert analyze(text).events == ()
@@ -224,6 +226,12 @@ def test_where_things_came_from_is_no_place(parse):
 def test_the_other_party_of_a_relation_is_no_place(parse):
     assert event_place(parse, "Kim met Putin on Wednesday and said relations with Kyiv were a priority.", "Kyiv") is None
     assert event_place(parse, "The two leaders met in Odesa to discuss ties with Kyiv.", "Odesa", "Kyiv") == "Odesa"
+
+
+def test_a_government_hoping_is_no_place(parse):
+    assert event_place(parse, "Kyiv hopes the arrival of F-16 fighter jets next year will help narrow the gap.",
+                       "Kyiv") is None
+    assert event_place(parse, "Kyiv hopes the jets sent to Odesa will help narrow the gap.", "Kyiv", "Odesa") == "Odesa"
 
 
 def test_adjacent_sentences_about_one_attack_are_one_event(analyze):

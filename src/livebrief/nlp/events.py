@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from livebrief.model import Attribution, Entity, Event, Place, Quantity, TimeExpr, content_id
-from livebrief.nlp import plover
+from livebrief.nlp import lexicon, plover
 from livebrief.nlp.doctext import doc_text
 from livebrief.nlp.summaries import shorten
 
@@ -351,6 +351,8 @@ def _place(places: Sequence[Place], spans: list, item: _Found) -> str | None:
                 continue  # where things came from is not where they happened: "aid flights arriving from Egypt"
             if all(_counterpart(span, start) for start in inside):
                 continue  # "relations with Moscow": a government one has ties with, not a place
+            if all(_hoping(span, start) for start in inside):
+                continue  # "Kyiv hopes the jets will help": a government hoping, not a place
             key = (owner, PLACE_RANK.get(place.feature, 3), order, distance)
             if best is None or key < best[0]:
                 best = (key, place.name)
@@ -401,6 +403,17 @@ def _counterpart(span, start: int) -> bool:
     if word is None or word.dep_ != "pobj" or word.head.lower_ not in ("with", "between"):
         return False
     return word.head.head.lemma_.lower() in RELATION_NOUNS or word.head.head.lower_ in RELATION_NOUNS
+
+
+def _hoping(span, start: int) -> bool:
+    """Whether the place named at ``start`` is the subject of a verb of belief: "Kyiv hopes …", "Moscow fears …"
+    name a government, not where anything happened. ("Ukraine says its forces retook the rigs" keeps Ukraine:
+    a country that reports its own act is at least the side of the world it happened in.)"""
+    word = _phrase_word(span, start)
+    if word is None or word.dep_ != "nsubj":
+        return False
+    lemma = word.head.lemma_.lower()
+    return lexicon.LEMMA_FIXES.get(lemma, lemma) in lexicon.BELIEF_VERBS
 
 
 def _possessor(span, start: int, *, physical: bool = False) -> bool:

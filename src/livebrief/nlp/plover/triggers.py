@@ -373,8 +373,8 @@ def find_triggers(sent) -> list[Trigger]:
     for token, kind, mode, strength in raw:
         if kind == "REQUEST" and _purpose_of(token, raw_kinds, "PROTEST"):
             continue
-        if _unanswered(token):
-            continue  # "officials did not say which weapons had been used": nothing is reported
+        if _unanswered(token) or _whether_clause(token):
+            continue  # "officials did not say which weapons had been used", "a debate over whether …"
         governed = _governor(token)
         negated = _negated(token)
         if governed is not None:
@@ -422,6 +422,18 @@ def _unanswered(token) -> bool:
                         for t in node.doc[node.left_edge.i:node.i]):
             return True
         node = head
+    return False
+
+
+def _whether_clause(token) -> bool:
+    """In a "whether" clause, an open question: "a debate over whether she should be allowed to return"."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "advcl", "pcomp", "csubj", "relcl", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 
