@@ -319,7 +319,8 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
 def _portion_of_people(token) -> bool:
     """"some of the candidates", "all of them": a portion pronoun whose "of" phrase names people."""
     return lemma_of(token) in lexicon.PORTION_HEADS and any(
-        prep.dep_ == "prep" and prep.lower_ == "of" and is_agent_like(token) for prep in token.children)
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(is_agent_like(c) for c in prep.children if c.dep_ == "pobj")
+        for prep in token.children)
 
 
 def _surname_of(token, art: ArticleIndex) -> Speaker | None:

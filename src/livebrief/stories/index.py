@@ -90,11 +90,10 @@ class StoryState:
         # A story is what its developments are about: background paragraphs (a later part with no day of its
         # own) join their report's story but neither draw other reports to it nor shift what it is about
         # (unless they are all it has).
-        share = 0.0 if item.background and self.members else 1.0
-        if share:
+        if not (item.background and self.members):
             self.members.append(vector)
-        for term, weight in vector.items():
-            self.centroid[term] += weight * share
+            for term, weight in vector.items():
+                self.centroid[term] += weight
         if len(self.centroid) > CENTROID_TERMS * 2:
             self.centroid = Counter(dict(self.centroid.most_common(CENTROID_TERMS)))
         self._normalised = None
