@@ -51,6 +51,11 @@ def with_figure(a: Analysis, kind: str, value: float, **fields) -> Analysis:
     return replace(a, quantities=(replace(a.quantities[0], kind=kind, value=value, qualifier="exactly", **fields),))
 
 
+def notes(story, opening: str) -> list[str]:
+    """The story's conflict notes that open with ``opening`` ("Figures differ", "Accounts differ", "Denied")."""
+    return [c for c in story.conflicts if c.startswith(opening)]
+
+
 def build(*analyses: Analysis, copies: dict[str, str] | None = None):
     index = StoryIndex()
     return update_stories(index, analyses, copies=copies or {}, lookup={})
@@ -72,9 +77,9 @@ def test_one_story_with_both_sides_and_their_figures():
     assert story.sources == ("Harbour Post", "NorthWire")
     # no claim of the fixture holds the tolls: each is its outlet's own reporting
     assert {(f.value, f.source) for f in story.figures} == {(24.0, "NorthWire"), (9.0, "Harbour Post")}
-    figure_conflicts = [c for c in story.conflicts if c.startswith("Figures differ")]
+    figure_conflicts = notes(story, "Figures differ")
     assert figure_conflicts and "at least 24 injured" in figure_conflicts[0] and "at least 9" in figure_conflicts[0]
-    accounts = [c for c in story.conflicts if c.startswith("Accounts differ")]
+    accounts = notes(story, "Accounts differ")
     assert accounts and "says Russia's Defense Ministry" in accounts[0] and "says Ukraine's air force" in accounts[0]
     assert story.first_seen.startswith("2023-09-13T07") and story.updated.startswith("2023-09-13T12")
     assert story.place == "Sevastopol" and story.types == ("ASSAULT",)
@@ -93,13 +98,13 @@ def test_each_party_is_heard_by_its_fullest_account_of_the_damage():
                  events=(replace(ru.events[0], evidence=((0, len(text)),)),))
     ua = ukrainian()
     [story] = build(ru, ua)
-    [accounts] = [c for c in story.conflicts if c.startswith("Accounts differ")]
+    [accounts] = notes(story, "Accounts differ")
     assert "shot down seven missiles" in accounts and "had been struck" not in accounts
 
 
 def test_a_toll_that_rose_in_later_reports_is_a_revision_not_a_disagreement():
     story = both_sides("2023-09-13T12:00:00+00:00", "2023-09-13T07:00:00+00:00")
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
     [revision] = story.revisions
     assert revision.startswith("Toll rose: at least 9 injured, says Harbour Post")
     assert revision.index("at least 9") < revision.index("then at least 24 injured, says NorthWire")
@@ -109,7 +114,7 @@ def test_a_rise_is_read_in_real_time_whatever_the_offsets():
     # The Ukrainian report (nine) at 09:00+03:00 is 06:00 UTC, an hour before the Russian one (24) at 07:00 UTC:
     # the toll rose, though the clock times read the other way round.
     story = both_sides("2023-09-13T07:00:00+00:00", "2023-09-13T09:00:00+03:00")
-    assert story.revisions and not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert story.revisions and not notes(story, "Figures differ")
 
 
 def test_two_figures_told_together_are_no_disagreement():
@@ -129,7 +134,7 @@ def test_two_figures_told_together_are_no_disagreement():
                           attribution=(Attribution("the ministry", "claim"),), evidence=((0, first_end),)),)))
     [story] = build(*stories)
     assert {f.value for f in story.figures} == {7.0, 10.0}
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
 
 
 def test_one_sum_in_two_currencies_is_no_disagreement():
@@ -152,7 +157,7 @@ def test_one_sum_in_two_currencies_is_no_disagreement():
                           attribution=(Attribution("the defence ministry", "claim"),),
                           evidence=((0, first_end),)),)))
     [story] = build(*aid)
-    conflicts = [c for c in story.conflicts if c.startswith("Figures differ")]
+    conflicts = notes(story, "Figures differ")
     assert len(conflicts) == 1, conflicts  # only the dollar sums differ, never kroner against dollars
     assert "USD" in conflicts[0] and "DKK" not in conflicts[0]
 
@@ -170,8 +175,8 @@ def test_a_background_claim_is_no_rival_account():
         "Ukraine's air force said last month that a sea drone had damaged a landing ship in Novorossiysk. "
         "At least nine people were injured in Sevastopol, officials said early on Wednesday.",
         ("last month", "2023-08-01", "2023-08-31"))
-    assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
-    assert [c for c in story.conflicts if c.startswith("Figures differ")]  # the injured still disagree
+    assert not notes(story, "Accounts differ"), story.conflicts
+    assert notes(story, "Figures differ")  # the injured still disagree
 
 
 def test_an_account_that_also_names_an_old_date_stays_an_account():
@@ -179,7 +184,7 @@ def test_an_account_that_also_names_an_old_date_stays_an_account():
         "Ukraine's air force said its strike on Wednesday destroyed a landing ship, the worst blow since last "
         "year. At least nine people were injured in Sevastopol, officials said early on Wednesday.",
         ("Wednesday", "2023-09-13", None), ("last year", "2022-01-01", "2022-12-31"))
-    assert [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
+    assert notes(story, "Accounts differ"), story.conflicts
 
 
 def test_a_copy_is_not_an_extra_source_and_repeats_no_figures():
@@ -249,7 +254,7 @@ def test_a_denial_that_names_its_denier_is_not_told_twice():
     ru = replace(ru, article=replace(ru.article, text=text), claims=denials,
                  events=(replace(ru.events[0], evidence=((0, len(text)),)),))
     [story] = build(ru)
-    assert [c for c in story.conflicts if c.startswith("Denied")] == [
+    assert notes(story, "Denied") == [
         "Denied: Moscow has dismissed the accusations", "Denied: the report, says Kyiv"]
 
 
@@ -290,11 +295,11 @@ def test_sums_for_different_things_are_no_disagreement():
     ru = russian()
     ua = ukrainian()
     [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 3.5e9, "Patriot missiles"))
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
     [story] = build(with_money(ru, 5e9, "border wall"), with_money(ua, 6e9, "wall"))
-    assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert notes(story, "Figures differ")
     [story] = build(with_money(ru, 5e9, None), with_money(ua, 6e9, None))  # neither says: compared
-    assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert notes(story, "Figures differ")
 
 
 def test_accounts_differ_only_in_a_story_of_an_attack():
@@ -304,7 +309,7 @@ def test_accounts_differ_only_in_a_story_of_an_attack():
     talks = [replace(a, events=(replace(a.events[0], type="CONSULT"),)) for a in (ru, ua)]
     [story] = build(*talks)
     assert story.types == ("CONSULT",)
-    assert not [c for c in story.conflicts if c.startswith("Accounts differ")], story.conflicts
+    assert not notes(story, "Accounts differ"), story.conflicts
 
 
 def test_a_paragraph_long_sentence_makes_no_story_title():
@@ -327,9 +332,9 @@ def test_counts_of_people_differ_only_for_the_same_people():
     ru = russian()
     ua = ukrainian()
     [story] = build(counting(ru, 180, "people"), counting(ua, 100, "people"))
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
     [story] = build(counting(ru, 2000, "troops"), counting(ua, 1500, "troops"))
-    assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert notes(story, "Figures differ")
 
 
 def test_what_a_report_recalls_makes_no_story_title():
@@ -349,17 +354,17 @@ def test_tolls_of_other_incidents_are_no_disagreement():
     ua = ukrainian()
     # told with an event of another day: another incident
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], date="2023-09-12"),)))
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
     # told with an event of another place: another incident
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], place="Odesa"),)))
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
     # an event without a place fits any when the day is shared: the same incident, and a disagreement
     [story] = build(ru, replace(ua, events=(replace(ua.events[0], place=None),)))
-    assert [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert notes(story, "Figures differ")
     # with neither a day nor a place on both sides, nothing says it is one incident
     unplaced = [replace(a, events=(replace(a.events[0], place=None, date=None),)) for a in (ru, ua)]
     [story] = build(*unplaced)
-    assert not [c for c in story.conflicts if c.startswith("Figures differ")]
+    assert not notes(story, "Figures differ")
 
 
 def test_a_figure_is_given_by_the_claim_that_holds_it():
