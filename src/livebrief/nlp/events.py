@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from livebrief.model import Attribution, Entity, Event, Place, Quantity, TimeExpr, content_id
 from livebrief.nlp import lexicon, plover
 from livebrief.nlp.doctext import doc_text
+from livebrief.nlp.quote_cues import lemma_of
 from livebrief.nlp.summaries import shorten
 
 MIN_CONFIDENCE = 0.4
@@ -410,10 +411,7 @@ def _hoping(span, start: int) -> bool:
     name a government, not where anything happened. ("Ukraine says its forces retook the rigs" keeps Ukraine:
     a country that reports its own act is at least the side of the world it happened in.)"""
     word = _phrase_word(span, start)
-    if word is None or word.dep_ != "nsubj":
-        return False
-    lemma = word.head.lemma_.lower()
-    return lexicon.LEMMA_FIXES.get(lemma, lemma) in lexicon.BELIEF_VERBS
+    return word is not None and word.dep_ == "nsubj" and lemma_of(word.head) in lexicon.BELIEF_VERBS
 
 
 def _possessor(span, start: int, *, physical: bool = False) -> bool:

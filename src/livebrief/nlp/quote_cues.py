@@ -191,13 +191,20 @@ def is_agent_like(token) -> bool:
     if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "NORP") for c in token.children):
         return True  # "Trump's running mate, Indiana Gov. Mike Pence, plans …"
     if lemma in lexicon.PORTION_HEADS:  # "dozens of papers", "most of the voters"
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                return any(is_agent_like(c) or lemma_of(c) in lexicon.SOURCE_NOUNS
-                           for c in prep.children if c.dep_ == "pobj")
+        named = portion_names(token, lambda c: is_agent_like(c) or lemma_of(c) in lexicon.SOURCE_NOUNS)
+        if named is not None:
+            return named
         if lemma in lexicon.BARE_PORTIONS and token.dep_ == "nsubj":
             return True  # "9 percent found it a deterrent": a poll's respondents
     return lemma in lexicon.PEOPLE_NOUNS or lemma in lexicon.ORG_HEADS
+
+
+def portion_names(token, test) -> bool | None:
+    """Whether the "of" phrase of a portion ("most of the voters") names what ``test`` accepts; None without one."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(test(c) for c in prep.children if c.dep_ == "pobj")
+    return None
 
 
 CUE_LEMMAS = (lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.STANCE_VERBS | lexicon.GENERAL_SPEECH_VERBS

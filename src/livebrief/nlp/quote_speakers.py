@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from livebrief.model import Entity
 from livebrief.nlp import lexicon
 from livebrief.nlp.quote_cues import (CUE_LEMMAS, cue_text, finding_clause, inverted_name, is_agent_like, is_cue,
-                                      lemma_of, noun_cue_holder, run_on_speaker)
+                                      lemma_of, noun_cue_holder, portion_names, run_on_speaker)
 from livebrief.nlp.quote_marks import quoted_spans
 
 @dataclass(frozen=True)
@@ -318,9 +318,7 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
 
 def _portion_of_people(token) -> bool:
     """"some of the candidates", "all of them": a portion pronoun whose "of" phrase names people."""
-    return lemma_of(token) in lexicon.PORTION_HEADS and any(
-        prep.dep_ == "prep" and prep.lower_ == "of" and any(is_agent_like(c) for c in prep.children if c.dep_ == "pobj")
-        for prep in token.children)
+    return lemma_of(token) in lexicon.PORTION_HEADS and bool(portion_names(token, is_agent_like))
 
 
 def _surname_of(token, art: ArticleIndex) -> Speaker | None:
