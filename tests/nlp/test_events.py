@@ -9,7 +9,7 @@ import pytest
 from livebrief.model import Article, Attribution, Claim, Event, Place, Quote, TimeExpr
 from livebrief.nlp import analyze_doc
 from livebrief.nlp.events import find_events, sentences
-from livebrief.nlp.plover import TYPES, find_triggers, load_typer, rule_weight
+from livebrief.nlp.plover import TYPES, find_triggers, load_typer, rule_type, rule_weight
 from livebrief.nlp.summaries import join_spans, kept_spans
 
 pytestmark = pytest.mark.model
@@ -336,6 +336,36 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
     assert kinds("Israel did not agree to the plan.") == ["REJECT"]
     assert kinds("The ministers will not meet.") == ["REJECT"]
     assert kinds("The country failed to meet its commitments.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    # What is handed over can sit behind a measure (CAMEO 07, provide aid).
+    ("A Norwegian charity delivered 300 kg of medical supplies to the hospital in Kherson.", "AID"),
+    # Easing a siege or a blockade is a military retreat (CAMEO 0872).
+    ("The army lifted its siege of the northern town on Sunday.", "RETREAT"),
+    # Letting in inspectors, observers or aid is allowing international involvement (CAMEO 086).
+    ("Belgrade received a team of inspectors from the IAEA.", "RETREAT"),
+    ("The junta allowed humanitarian access to the besieged province.", "RETREAT"),
+    # Giving in to demands, or lifting restrictions, is a concession (CAMEO 081, 083).
+    ("The government accepted the strikers' demands for higher wages.", "CONCEDE"),
+    ("The court cancelled the restrictions on opposition newspapers.", "CONCEDE"),
+    # Halting talks or mediation reduces relations (CAMEO 164, 165).
+    ("The rebels called off the talks with the government.", "SANCTION"),
+    ("The League ended its mediation efforts after the shelling resumed.", "SANCTION"),
+    # Violating a ceasefire is force (CAMEO 196), whatever noun the ceasefire modifies.
+    ("The monitors said both sides had violated the ceasefire agreement.", "ASSAULT"),
+    # Negotiators who return somewhere travel; nothing is handed back.
+    ("The delegations return to Vienna next week for talks on the nuclear deal.", "CONSULT"),
+    # A welcome given to a person hosts them; a welcome given to a plan backs it.
+    ("The minister gave a warm welcome to the Chinese premier in Paris.", "CONSULT"),
+    ("The minister gave a cautious welcome to the new plan.", "SUPPORT"),
+    # A demand or an obligation put on another party is a request, whatever is demanded.
+    ("The opposition repeated its demand yesterday that the army withdraw from the capital.", "REQUEST"),
+    ("The bishop said the government must be ready to negotiate with the rebels.", "REQUEST"),
+    ("The envoy delivered a message to Damascus that it must cooperate with the inspectors.", "REQUEST"),
+])
+def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
+    assert rule_type(find_triggers(parse(text)[:])) == kind
 
 
 @pytest.mark.parametrize("text, weight", [

@@ -156,7 +156,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "treaty": ("AGREE", None), "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
     "meeting": ("CONSULT", None), "summit": ("CONSULT", None), "talk": ("CONSULT", None),
     "negotiation": ("CONSULT", None), "visit": ("CONSULT", "visit"), "consultation": ("CONSULT", None),
-    "mediation": ("CONSULT", "third-party"), "phone": ("CONSULT", "phone"),
+    "mediation": ("CONSULT", "third-party"), "phone": ("CONSULT", "phone"), "welcome": ("CONSULT", "visit"),
     "aid": ("AID", None), "assistance": ("AID", None), "donation": ("AID", None), "asylum": ("AID", None),
     "package": ("AID", None), "withdrawal": ("RETREAT", "withdraw"), "resignation": ("RETREAT", "resign"),
     "demand": ("REQUEST", None), "appeal": ("REQUEST", None),
@@ -196,7 +196,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "reinforcement": ("MOBILIZE", "troops"),
 }
 # Nouns that make an event only as the object of a light verb ("expressed concern", "issued a call").
-LIGHT_ONLY_NOUNS = frozenset({"support", "praise", "recognition", "concern", "call", "opposition", "release",
+LIGHT_ONLY_NOUNS = frozenset({"welcome", "support", "praise", "recognition", "concern", "call", "opposition", "release",
                               "charge", "offer", "promise", "request", "regret", "cooperation", "occupation",
                               "reinforcement", "ban", "warning", "criticism"})
 
@@ -316,6 +316,25 @@ AID_OBJECTS = frozenset({"aid", "assistance", "weapon", "arm", "ammunition", "su
                          "vaccine", "system", "munition", "artillery", "shell", "rifle", "helicopter", "troop",
                          "expert", "expertise", "intelligence", "help", "material", "good", "blanket", "water",
                          "grain", "wheat", "medical", "defense", "defence", "asylum", "compensation"})
+
+# Nouns that measure or carry what is handed over; the noun after "of" is the object: "700 kg of medicine",
+# "a mission of observers".
+CONTAINER_NOUNS = frozenset({"kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
+                             "shipment", "consignment", "load", "truckload", "planeload", "shipload", "batch", "box",
+                             "crate", "bag", "sack", "carton", "parcel", "pallet", "quantity", "amount", "mission",
+                             "team", "contingent", "deployment", "group"})
+# Who a host lets in when it "allows international involvement" (CAMEO 086, PLOVER RETREAT/access).
+ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper"})
+# What a besieging side eases when it retreats (CAMEO 0872 "ease military blockade").
+BLOCKADES = frozenset({"blockade", "siege"})
+# What a side gives in to when it concedes (CAMEO 083 "accede to demands").
+DEMANDS = frozenset({"demand", "request", "ultimatum"})
+# Talks a side halts when it reduces relations (CAMEO 164/165 "halt negotiations", "halt mediation").
+NEGOTIATIONS = frozenset({"talk", "negotiation", "mediation", "dialogue", "dialog"})
+# Limits a side lifts when it concedes (CAMEO 081 "ease administrative sanctions"): "cancelled restrictions".
+RESTRICTIONS = frozenset({"restriction", "ban", "curb", "curfew", "limit", "prohibition", "censorship"})
+# Who may come back without any release: soldiers and captives "return"; negotiators only travel.
+RETURNERS = frozenset({"hostage", "prisoner", "captive", "detainee", "body", "remains"})
 
 # Mode cues, strongest first: the first mode whose cue words occur in the event's evidence wins.
 ASSAULT_MODE_CUES: tuple[tuple[str, frozenset[str]], ...] = (

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
-    AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, DIPLOMATIC_OBJECTS, FIRING_VERBS, FUTURE_AUX,
+    ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS, DEMANDS,
+    DIPLOMATIC_OBJECTS, NEGOTIATIONS, RESTRICTIONS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
-    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
+    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RETURNERS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
     SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
     WEAK_VERBS, WEAPON_NOUNS,
 )
@@ -54,11 +55,33 @@ def _particle(token) -> str | None:
 
 
 def _objects(token) -> list:
+    """What a verb acts on: its objects, the objects of its prepositions, and what a measure holds ("handed
+    over 700 kg of medicine" acts on the medicine too)."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             found.extend(g for g in child.children if g.dep_ == "pobj")
+    for noun in list(found):
+        if _lemma(noun) in CONTAINER_NOUNS:
+            found.extend(g for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                         for g in of.children if g.dep_ == "pobj")
     return found
+
+
+def _direct_objects(token) -> list:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _names(noun, lemmas) -> bool:
+    """Whether a noun or its compound modifier is one of ``lemmas``: "talks", "the ceasefire agreement"."""
+    return _lemma(noun) in lemmas or any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children)
+
+
+def _halts(verb) -> bool:
+    """"ended", "suspended", "broke off", "called off": a verb that stops something under way."""
+    lemma = _lemma(verb)
+    return lemma in ("end", "halt", "suspend", "abandon", "freeze") or (
+        lemma in ("break", "call") and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
 def _subjects(token) -> list:
@@ -71,6 +94,7 @@ def _subjects(token) -> list:
 
 
 def _aux(token) -> set[str]:
+    token = _predicate(token)  # "must be ready to mediate": the copula carries the modal
     if token.pos_ == "NOUN":  # "will provide 25,000 tons of food aid": the aid is future
         while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "NUM"):
             token = token.head.head
@@ -111,9 +135,26 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return "ASSAULT", None, 1.0
     if lemma == "train" and (set(objects) | {_lemma(c) for c in token.children if c.dep_ == "nsubjpass"}) & TRAINEES:
         return "AID", "military", 0.8  # "the US is training Ukrainian pilots", "pilots will be trained in Arizona"
+    if lemma in ("accept", "accede", "heed", "grant") and any(o in DEMANDS for o in objects):
+        return "CONCEDE", None, 1.0  # CAMEO 083, "accepted demands from the rebels"
+    if lemma in ("lift", "ease", "relax", "loosen") and any(o in BLOCKADES for o in objects):
+        return "RETREAT", "withdraw", 1.0  # CAMEO 0872, "the army lifted a day-old blockade"
+    if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit") \
+            and any(o in ACCESS_OBJECTS for o in objects):
+        return "RETREAT", "access", 1.0  # CAMEO 086, "received a mission of observers from the OSCE"
+    if lemma in ("allow", "permit", "grant") and "access" in objects:
+        return "RETREAT", "access", 1.0  # CAMEO 0863, "allowed humanitarian access"
+    if _halts(token) and any(_names(o, NEGOTIATIONS) for o in _direct_objects(token)):
+        return "SANCTION", "withdraw", 1.0  # CAMEO 164/165, "ended mediation efforts", "broke off talks"
+    if lemma in ("cancel", "remove", "scrap", "revoke", "repeal", "abolish", "rescind", "lift", "ease", "relax") \
+            and any(_names(o, RESTRICTIONS) for o in _direct_objects(token)):
+        return "CONCEDE", None, 1.0  # CAMEO 081, "the court cancelled restrictions on the use of Russian"
     if entry is None:
         return None
     kind, mode = entry
+    if lemma == "return" and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children) \
+            and not subjects & (TROOPS | RETURNERS):
+        return None  # "negotiators return to Geneva for talks" travel; troops and hostages that return retreat
     if kind == "ASSAULT" and (_natural_force(token) or (lemma in ("beat", "defeat", "rout", "thrash", "crush")
                                                        and _sports_report(token))):
         return None  # "the storm struck", "England beat Scotland 3-1 in a friendly"
@@ -138,7 +179,7 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "regained control of the rigs" retakes ground; "regained consciousness" does not
     if lemma in ("arrive", "land", "tour") and subjects & TROOPS:
         return None  # soldiers arriving by boat are no visit
-    if lemma == "violate" and any(o in ("ceasefire", "truce", "armistice") for o in objects):
+    if lemma == "violate" and any(_names(o, {"ceasefire", "truce", "armistice"}) for o in _objects(token)):
         return "ASSAULT", None, 1.0  # CAMEO 196, "violate ceasefire"
     if lemma == "protest" and not (subjects & PROTESTERS) and any(
             s.ent_type_ == "GPE" or _lemma(s) in ("government", "ministry", "embassy", "foreign")
@@ -254,6 +295,8 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
             and any(_lemma(t) in TRAINEES for t in token.subtree if t.i != token.i):
         return "AID", "military", 0.6  # "F-16 training for Ukrainian pilots"
     entry = NOUN_TRIGGERS.get(lemma)
+    if lemma == "access" and any(_lemma(c) in ("humanitarian", "aid", "relief") for c in token.children):
+        entry = ("RETREAT", "access")  # CAMEO 0863, "humanitarian access to Darfur has improved"
     if entry is None:
         return None
     if token.dep_ in ("compound", "amod", "nmod", "poss") and lemma != "hunger":
@@ -264,6 +307,12 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "any such deal would prolong the war": a deal no one has made
     if lemma == "phone" and not _call_by_phone(token):
         return None  # "spoke by phone" is a call; "the phones go on sale", "a port on phones" are not
+    welcomed = [g for holder in (token, token.head) for p in holder.children
+                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    welcomed += [c for c in token.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # "gave the pope a …"
+    if lemma == "welcome" and not any(g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ == "PROPN"
+                                      or is_agent_like(g) for g in welcomed):
+        entry = ("SUPPORT", None)  # "a warm welcome to de Klerk" hosts him; "a cautious welcome to the plan" backs it
     if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
         return None  # air-raid alerts warn civilians; troops on alert are mobilised
     if lemma == "hunger":
@@ -324,6 +373,11 @@ def _governor(token):
     for _ in range(3):
         if head.i == child.i:
             return None
+        if child.dep_ == "ccomp" and _lemma(head) not in GOVERNORS:
+            for noun in head.children:  # "reiterated its demand that Israel ease restrictions": the parser
+                if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.i < child.i \
+                        and GOVERNORS.get(_lemma(noun)) == "REQUEST":  # hangs the clause on the verb
+                    return noun, "REQUEST"
         if child.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj", "advcl", "acl") or child.dep_ == "prep":
             lemma = _lemma(head)
             if lemma in GOVERNORS and not (lemma == "prepare" and token.dep_ == "dobj") and \
@@ -357,11 +411,9 @@ def find_triggers(sent) -> list[Trigger]:
             entry = _noun_entry(token)
         else:
             entry = None
-        if entry is None and token.pos_ in ("VERB", "AUX") and _obligation(token) and (
-                token.dep_ == "ROOT" or _lemma(token.head) in REPORTING_VERBS):
+        if entry is None and token.pos_ in ("VERB", "AUX") and _obligation(token) and _stated(token):
             entry = ("REQUEST", None, 0.9)  # "Libya must hand over the suspects, the minister said"
-        elif entry is not None and _obligation(token) and entry[0] in COOPERATIVE | {"REQUEST"} and (
-                token.dep_ == "ROOT" or _lemma(token.head) in REPORTING_VERBS):
+        elif entry is not None and _obligation(token) and entry[0] in COOPERATIVE | {"REQUEST"} and _stated(token):
             entry = ("REQUEST", _content_mode("REQUEST", entry[0], entry[1]), 1.0)
         if entry is not None:
             raw.append((token, *entry))
@@ -385,6 +437,8 @@ def find_triggers(sent) -> list[Trigger]:
                 gov_kind = "REJECT"
             if _negated(gov) and gov_kind in ("AGREE", "REQUEST"):
                 gov_kind = "REJECT"
+            elif gov_kind == "AGREE" and _obligation(gov) and _stated(_predicate(gov)):
+                gov_kind = "REQUEST"  # "the US must be ready to mediate": a demand on the US, not its pledge
             if _lemma(gov) == "order" and token.dep_ == "dobj" and token.pos_ == "NOUN":
                 gov_kind = kind  # "ordered patrols" is MOBILIZE, "ordered the arrest" COERCE
             if gov_kind == "REQUEST" and _purpose_of(gov, raw_kinds, "PROTEST"):
@@ -406,6 +460,18 @@ def find_triggers(sent) -> list[Trigger]:
     # Governing verbs that are triggers themselves ("agreed", "urged") are kept once, as governors.
     governed_away = {t.content for t in triggers.values() if t.content is not None}
     return sorted((t for i, t in triggers.items() if i not in governed_away), key=lambda t: t.i)
+
+
+def _predicate(token):
+    """The verb of a predicate adjective ("be" in "must be ready"), else the token."""
+    return token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token
+
+
+def _stated(token) -> bool:
+    """A clause someone puts forward: the sentence's own, one a reporting verb reports, or one a noun states
+    ("a stern reminder to Iraq that it must cooperate")."""
+    return token.dep_ == "ROOT" or _lemma(token.head) in REPORTING_VERBS or (
+        token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN")
 
 
 def _unanswered(token) -> bool:
