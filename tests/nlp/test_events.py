@@ -368,6 +368,20 @@ def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
     assert rule_type(find_triggers(parse(text)[:])) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    # The purpose of a planned visit is planned too: a future visit to mediate is an intent (AGREE).
+    ("The Kenyan president will travel to Juba and Khartoum to mediate between the two governments.", "AGREE"),
+    # An offer on a condition is an offer; force on a condition, or anything "unless", is a threat.
+    ("The rebels said they would meet the envoy if he guaranteed their safety.", "AGREE"),
+    ("The general said his troops would shell the port if the blockade continued.", "THREATEN"),
+    ("Ghana said it would withdraw its contingent unless the fighting stopped.", "THREATEN"),
+    # Only forces mobilise; groups rallied for a cause make no show of force.
+    ("The diaspora mobilized church groups to help support the refugees.", "SUPPORT"),
+])
+def test_rules_read_purposes_conditions_and_what_is_mobilised(parse, text, kind):
+    assert rule_type(find_triggers(parse(text)[:])) == kind
+
+
 @pytest.mark.parametrize("text, weight", [
     ("Police arrested 40 opposition activists in Minsk.", 1.0),  # strong trigger, main predicate
     ("Ukraine has fewer jets than Russia and too few air defense systems to strike them.", 1 / 3),  # embedded

@@ -329,6 +329,9 @@ ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper"})
 BLOCKADES = frozenset({"blockade", "siege"})
 # What a side gives in to when it concedes (CAMEO 083 "accede to demands").
 DEMANDS = frozenset({"demand", "request", "ultimatum"})
+# What a side mobilises when it shows force (CAMEO 15); "mobilised pressure groups" rallies support instead.
+ARMED_FORCES = TRAINEES | frozenset({"reservist", "conscript", "police", "guard", "militia", "division", "brigade",
+                                     "battalion", "regiment", "fleet", "military", "man", "volunteer", "recruit"})
 # Talks a side halts when it reduces relations (CAMEO 164/165 "halt negotiations", "halt mediation").
 NEGOTIATIONS = frozenset({"talk", "negotiation", "mediation", "dialogue", "dialog"})
 # Limits a side lifts when it concedes (CAMEO 081 "ease administrative sanctions"): "cancelled restrictions".

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
-    ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS, DEMANDS,
+    ACCESS_OBJECTS, AGREEMENT_NOUNS, ARMED_FORCES, AID_OBJECTS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS, DEMANDS,
     DIPLOMATIC_OBJECTS, NEGOTIATIONS, RESTRICTIONS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
     NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RETURNERS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
@@ -102,12 +102,17 @@ def _aux(token) -> set[str]:
             token = _verb_of(token)
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token
-    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:  # "will try to meet", "will meet and sign"
-        head = head.head
+    while (head.dep_ in ("xcomp", "conj") or _purpose(head)) and head.head.i != head.i:
+        head = head.head  # "will try to meet", "will meet and sign", "will visit Dakar to mediate"
         words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if "going" in words or token.head.lower_ == "going":
         words.add("going")
     return words
+
+
+def _purpose(token) -> bool:
+    """"to mediate" in "will visit Dakar to mediate": an infinitive of purpose."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _negated(token) -> bool:
@@ -177,6 +182,8 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "upgraded ties with Hanoi" is support; "a reason to upgrade" (a phone) is not
     if lemma == "regain" and not any(o in TERRITORY_OBJECTS for o in objects):
         return None  # "regained control of the rigs" retakes ground; "regained consciousness" does not
+    if lemma in ("mobilize", "mobilise") and objects and not any(o in ARMED_FORCES for o in objects):
+        return None  # "mobilised pressure groups to support …" rallies support; only forces mobilise (CAMEO 15)
     if lemma in ("arrive", "land", "tour") and subjects & TROOPS:
         return None  # soldiers arriving by boat are no visit
     if lemma == "violate" and any(_names(o, {"ceasefire", "truce", "armistice"}) for o in _objects(token)):
@@ -446,13 +453,13 @@ def find_triggers(sent) -> list[Trigger]:
             trig = Trigger(gov.i, gov_kind, _content_mode(gov_kind, kind, mode), _lemma(gov), content=token.i,
                            negated=_negated(gov), future=_future(gov), obligation=_obligation(gov),
                            strength=1.0 if gov.dep_ not in ("acl", "relcl") else 0.5, depth=_depth(gov),
-                           conditional=_conditional(gov), token=gov)
+                           conditional=_conditional(gov, gov_kind), token=gov)
         else:
             if negated and kind in COOPERATIVE:
                 kind, mode = "REJECT", None
             trig = Trigger(token.i, kind, mode, _lemma(token), negated=negated, future=_future(token),
                            obligation=_obligation(token), strength=strength, depth=_depth(token),
-                           conditional=_conditional(token), token=token)
+                           conditional=_conditional(token, kind), token=token)
         old = triggers.get(trig.i)
         if old is not None and (old.strength, old.content is not None) >= (trig.strength, trig.content is not None):
             continue  # keep the strongest reading of a token, and the governing one ("urged X to agree")
@@ -492,10 +499,11 @@ def _unanswered(token) -> bool:
 
 
 def _whether_clause(token) -> bool:
-    """In a "whether" clause, an open question: "a debate over whether she should be allowed to return"."""
+    """In a "whether", "if" or "unless" clause, an open question or a condition: "a debate over whether she
+    should be allowed to return", "would meet the mediator if he gave them a veto"."""
     node = token
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in node.children):
             return True
         if node.dep_ in ("ROOT", "ccomp", "advcl", "pcomp", "csubj", "relcl", "acl") or node.head.i == node.i:
             return False
@@ -530,10 +538,12 @@ def _purpose_of(token, kinds: dict[int, str], kind: str) -> bool:
     return False
 
 
-def _conditional(token) -> bool:
-    """"will withdraw ... unless", "may halt ... if": a conditional future reads as a threat."""
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark")
-               for c in token.children)
+def _conditional(token, kind: str) -> bool:
+    """"will withdraw ... unless", "may halt ... if": a conditional future that reads as a threat. An act of
+    force on a condition threatens; a cooperative one threatens only "unless" ("would meet Cordovez if he
+    gave them a veto" is an offer)."""
+    marks = {m.lower_ for c in token.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    return "unless" in marks or ("if" in marks and kind in CONFLICTUAL)
 
 
 def _depth(token) -> int:
