@@ -363,12 +363,6 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
     ("The opposition repeated its demand yesterday that the army withdraw from the capital.", "REQUEST"),
     ("The bishop said the government must be ready to negotiate with the rebels.", "REQUEST"),
     ("The envoy delivered a message to Damascus that it must cooperate with the inspectors.", "REQUEST"),
-])
-def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
-    assert rule_type(find_triggers(parse(text)[:])) == kind
-
-
-@pytest.mark.parametrize("text, kind", [
     # The purpose of a planned visit is planned too: a future visit to mediate is an intent (AGREE).
     ("The Kenyan president will travel to Juba and Khartoum to mediate between the two governments.", "AGREE"),
     # An offer on a condition is an offer; force on a condition, or anything "unless", is a threat.
@@ -378,7 +372,7 @@ def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
     # Only forces mobilise; groups rallied for a cause make no show of force.
     ("The diaspora mobilized church groups to help support the refugees.", "SUPPORT"),
 ])
-def test_rules_read_purposes_conditions_and_what_is_mobilised(parse, text, kind):
+def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
     assert rule_type(find_triggers(parse(text)[:])) == kind
 
 
