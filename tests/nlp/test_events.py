@@ -341,6 +341,9 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
 @pytest.mark.parametrize("text, kind", [
     # What is handed over can sit behind a measure (CAMEO 07, provide aid).
     ("A Norwegian charity delivered 300 kg of medical supplies to the hospital in Kherson.", "AID"),
+    ("Washington is supplying satellite images and other intelligence to the Kurdish forces.", "AID"),
+    # An event noun can name the purpose of a mission (CAMEO 045, engage in mediation).
+    ("The Norwegian envoy undertook a mediation mission between the two parties.", "CONSULT"),
     # Easing a siege or a blockade is a military retreat (CAMEO 0872).
     ("The army lifted its siege of the northern town on Sunday.", "RETREAT"),
     # Letting in inspectors, observers or aid is allowing international involvement (CAMEO 086).

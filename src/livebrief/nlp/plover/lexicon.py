@@ -332,6 +332,8 @@ DEMANDS = frozenset({"demand", "request", "ultimatum"})
 # What a side mobilises when it shows force (CAMEO 15); "mobilised pressure groups" rallies support instead.
 ARMED_FORCES = TRAINEES | frozenset({"reservist", "conscript", "police", "guard", "militia", "division", "brigade",
                                      "battalion", "regiment", "fleet", "military", "man", "volunteer", "recruit"})
+# Nouns an event noun names the purpose of: "a mediation mission", "peace efforts", "a rescue bid".
+EFFORT_NOUNS = frozenset({"mission", "effort", "bid", "attempt", "initiative", "operation", "campaign", "drive"})
 # Talks a side halts when it reduces relations (CAMEO 164/165 "halt negotiations", "halt mediation").
 NEGOTIATIONS = frozenset({"talk", "negotiation", "mediation", "dialogue", "dialog"})
 # Limits a side lifts when it concedes (CAMEO 081 "ease administrative sanctions"): "cancelled restrictions".

@@ -9,7 +9,7 @@ from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
     ACCESS_OBJECTS, AGREEMENT_NOUNS, ARMED_FORCES, AID_OBJECTS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS, DEMANDS,
-    DIPLOMATIC_OBJECTS, NEGOTIATIONS, RESTRICTIONS, FIRING_VERBS, FUTURE_AUX,
+    DIPLOMATIC_OBJECTS, EFFORT_NOUNS, NEGOTIATIONS, RESTRICTIONS, FIRING_VERBS, FUTURE_AUX,
     GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
     NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RETURNERS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
     SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
@@ -55,12 +55,13 @@ def _particle(token) -> str | None:
 
 
 def _objects(token) -> list:
-    """What a verb acts on: its objects, the objects of its prepositions, and what a measure holds ("handed
-    over 700 kg of medicine" acts on the medicine too)."""
+    """What a verb acts on: its objects, the objects of its prepositions, what they are coordinated with
+    ("aerial photographs and other intelligence") and what a measure holds ("700 kg of medicine")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             found.extend(g for g in child.children if g.dep_ == "pobj")
+    found.extend(c for noun in list(found) for c in noun.children if c.dep_ == "conj")
     for noun in list(found):
         if _lemma(noun) in CONTAINER_NOUNS:
             found.extend(g for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
@@ -306,6 +307,8 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         entry = ("RETREAT", "access")  # CAMEO 0863, "humanitarian access to Darfur has improved"
     if entry is None:
         return None
+    if token.dep_ == "compound" and _lemma(token.head) in EFFORT_NOUNS:
+        token = token.head  # "undertook a mediation mission": the mission stands where the mediation would
     if token.dep_ in ("compound", "amod", "nmod", "poss") and lemma != "hunger":
         return None  # "attack drones", "the summit's agenda"
     if token.dep_ == "dobj" and _unrealised(token.head):
