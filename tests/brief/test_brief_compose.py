@@ -39,6 +39,29 @@ def test_headline_and_lead_are_the_top_storys_source_sentences(corpus):
     assert [c.source for c in brief.lead_citations] == ["Harbour Post", "North Wire"]
 
 
+def test_the_lead_takes_the_newest_accounts_without_datelines_or_dangling_pronouns():
+    c = Corpus()
+    accounts = [  # (outlet, hour, text): the title's report first, then later ones
+        ("Harbour Post", 6, "Shelling hit the port of Varna Nova before dawn, the mayor said."),
+        ("North Wire", 8, "Rescuers pulled two people from the rubble of a warehouse near the docks."),
+        ("East Bulletin", 12, "VARNA NOVA — The death toll from the overnight bombardment rose to four by noon, "
+                              "officials said."),
+        ("Global Desk", 13, "Its navy said the shells had come from ships offshore."),
+    ]
+    pairs = []
+    for n, (outlet, hour, text) in enumerate(accounts):
+        article = c.article(f"v{n}", text, outlet=outlet, published=f"2024-05-02T{hour:02d}:00:00+00:00")
+        pairs.append((article, event(article, text)))
+        c.analyse(article, events=[pairs[-1][1]])
+    c.stories = [story("s-varna", pairs)]
+    brief = compose(c)
+    # the newest account leads, its dateline left out; "Its navy" would name no one out of its article
+    assert brief.lead == ("The death toll from the overnight bombardment rose to four by noon, officials said. "
+                          "Rescuers pulled two people from the rubble of a warehouse near the docks.")
+    assert [citation.source for citation in brief.lead_citations] == ["East Bulletin", "North Wire"]
+    assert brief.lead == " ".join(clean_space(cited_text(c, citation)) for citation in brief.lead_citations)
+
+
 def test_every_item_is_a_cited_source_sentence_with_its_attribution(corpus):
     brief = compose(corpus)
     for _, item in items_of(brief):

@@ -28,6 +28,7 @@ from livebrief.model import (
     Analysis, Brief, BriefSection, Citation, Event, SourceRef, Story, StoryArticle, StoryFigure, content_id,
     normalize_text,
 )
+from livebrief.nlp.datelines import text_dateline_end
 from livebrief.topics import DEFAULT_TOPIC, Topic
 
 log = logging.getLogger(__name__)
@@ -203,6 +204,16 @@ def _source_sentence(analyses: Mapping[str, Analysis], article_id: str, span: tu
     return clean_space(analysis.article.text[start:end])
 
 
+def _without_dateline(analyses: Mapping[str, Analysis], article_id: str,
+                      span: tuple[int, int]) -> tuple[int, int]:
+    """A sentence span without the dateline that opens its paragraph ("KYIV — Ukraine says …")."""
+    analysis = analyses.get(article_id)
+    if analysis is None:
+        return span
+    start = text_dateline_end(analysis.article.text, span[0])
+    return (start, span[1]) if start < span[1] else span
+
+
 def _first_span(event: Event) -> tuple[int, int] | None:
     """An event's first evidence span: the sentence that reports it."""
     if not event.evidence:
@@ -322,28 +333,36 @@ def _shorten(text: str, max_words: int) -> str:
 
 def _lead(story: Story, headline: str, events: StoryEvents, analyses: Mapping[str, Analysis],
           options: BriefOptions) -> tuple[str | None, tuple[Citation, ...]]:
-    """Whole source sentences about the top story: its title's sentence, then other outlets'."""
+    """Whole source sentences about the top story: its title's sentence, then other outlets', newest first (a
+    live briefing leads with the latest account: the toll at noon, not the one at dawn)."""
     candidates: list[tuple[str, Citation]] = []
     if story.title_ref is None:
         return None, ()
     article_id, start, end = story.title_ref
+    start, end = _without_dateline(analyses, article_id, (start, end))
     first = _source_sentence(analyses, article_id, (start, end))
     if first:
         candidates.append((first, _citation(story, analyses, article_id, (start, end))))
     copies = {a.article_id for a in story.articles if a.copy_of}
-    for other_id, event in sorted(events, key=lambda pair: (pair[0] in copies, _published(story, pair[0]))):
+    newest_first = sorted(events, key=lambda pair: _published(story, pair[0]), reverse=True)
+    for other_id, event in sorted(newest_first, key=lambda pair: pair[0] in copies):
         span = _first_span(event)
+        span = _without_dateline(analyses, other_id, span) if span else None
         sentence = _source_sentence(analyses, other_id, span) if span else None
         if sentence:
             candidates.append((sentence, _citation(story, analyses, other_id, span)))
     follow = _next_sentence(analyses, article_id, end)
+    follower = None
     if follow:
-        candidates.append((follow[0], _citation(story, analyses, article_id, follow[1])))
+        follower = _citation(story, analyses, article_id, follow[1])
+        candidates.append((follow[0], follower))
     headline_words = set(words(headline))
     chosen: list[tuple[str, Citation]] = []
     taken: list[set[str]] = [headline_words]
     seen_spans: set[tuple[str, int | None, int | None]] = set()
     for sentence, citation in candidates:
+        if citation is not follower and _refers_back(sentence):
+            continue  # "Its Defence Ministry said …" out of its article would name the wrong country
         mine = set(words(sentence))
         where = (citation.article_id, citation.start, citation.end)
         if not mine or where in seen_spans or mine <= headline_words:
@@ -358,6 +377,15 @@ def _lead(story: Story, headline: str, events: StoryEvents, analyses: Mapping[st
     if not chosen:
         return None, ()
     return " ".join(s for s, _ in chosen), tuple(c for _, c in chosen)
+
+
+_REFERS_BACK = re.compile(r"(?:it|its|he|his|she|her|they|their|this|these|those|the latter|the former)\b",
+                          re.IGNORECASE)
+
+
+def _refers_back(sentence: str) -> bool:
+    """A sentence that opens with a word pointing to the one before it in its article."""
+    return _REFERS_BACK.match(sentence.lstrip("“\"‘' ")) is not None
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

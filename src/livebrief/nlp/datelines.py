@@ -6,7 +6,19 @@ quotes leave it out of reported clauses. (Stories skip a place named only there:
 
 from __future__ import annotations
 
+import re
+
 DASHES = frozenset({"-", "--", "—", "–"})
+# The same in plain text: "KYIV —", "UMAN, Ukraine, Sept 13 (Reuters) -".
+_DATELINE_TEXT = re.compile(r"\s*[A-Z][A-Z .'\-]{1,40}(,[^—–\n]{0,40})?\s*[—–-]{1,2}\s")
+
+
+def text_dateline_end(text: str, start: int = 0) -> int:
+    """The offset after a dateline opening the paragraph at ``start`` in plain text, else ``start``."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return start  # not at the start of a paragraph
+    match = _DATELINE_TEXT.match(text, start)
+    return match.end() if match else start
 
 
 def dateline_end(doc, lo: int, hi: int | None = None) -> int:

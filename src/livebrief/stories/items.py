@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from livebrief.model import Analysis, Event, Place
+from livebrief.nlp.datelines import text_dateline_end
 from livebrief.stories.background import dated_long_before
 from livebrief.stories.vectors import DocumentFrequencies, Vector, cosine, terms
 
@@ -27,9 +28,6 @@ BACKGROUND_DAYS = 10
 SHORT_PARAGRAPH_WORDS = 30
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# A dateline opens a report with where it was filed: "KYIV —", "UMAN, Ukraine, Sept 13 (Reuters) -".
-# The place in it is where the reporter was, not where the event happened.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,40}(,[^—–\n]{0,40})?\s*[—–-]{1,2}\s")
 
 
 @dataclass(frozen=True)
@@ -224,8 +222,9 @@ def _sum(vectors) -> Vector:
 
 
 def _dateline_end(text: str) -> int:
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+    """Where a report's opening dateline ends ("KYIV —"): the place in it is where the reporter was, not where
+    the event happened."""
+    return text_dateline_end(text, 0)
 
 
 def _main_place(events: tuple[Event, ...], places: dict[str, Place], *, dateline: int = 0) -> Place | None:
