@@ -17,7 +17,9 @@ from livebrief.brief import (
     render_json, render_md,
 )
 from livebrief.brief.atom import ATOM
+from livebrief.brief.records import describe_figure
 from livebrief.brief.render_json import brief_json
+from livebrief.model import StoryFigure
 
 PLANTED = 'Estmark pledged <script>alert("owned")</script> an air defence package & more to Norland.'
 
@@ -180,3 +182,13 @@ def test_atom_is_valid_and_escapes_everything():
     assert len(parsed.entries) == 5
     evil = next(e for e in parsed.entries if "<script>" in e.title)
     assert evil.title == PLANTED and not evil.get("links")  # the javascript: URL was not linked
+
+
+def test_a_figure_names_what_it_counts_when_its_words_do_not():
+    def shown(kind, text, object):
+        return describe_figure(StoryFigure(kind=kind, value=7, source="the ministry", article_id="a", text=text,
+                                           object=object, outlet="Northwire"))
+    assert shown("weapons", "seven", "cruise missiles") == "weapons: seven cruise missiles — the ministry (Northwire)"
+    assert shown("ships", "a large landing ship", "large landing ship") == \
+        "ships: a large landing ship — the ministry (Northwire)"
+    assert shown("money", "$7m", "military aid") == "money: $7m — the ministry (Northwire)"  # a purpose, not a count

@@ -108,6 +108,7 @@ def test_a_toll_that_rose_in_later_reports_is_a_revision_not_a_disagreement():
     [revision] = story.revisions
     assert revision.startswith("Toll rose: at least 9 injured, says Harbour Post")
     assert revision.index("at least 9") < revision.index("then at least 24 injured, says NorthWire")
+    assert "says Harbour Post (2023-09-13 07:00)" in revision  # an outlet that is its own source, named once
 
 
 def test_a_rise_is_read_in_real_time_whatever_the_offsets():

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from livebrief.model import (
     BRIEFING_SCHEMA, Brief, BriefItem, BriefQuote, BriefSection, Citation, SourceRef, StoryFigure,
 )
+from livebrief.stories.merge import COUNTED_KINDS
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,12 @@ def refs(numbers: dict[str, int], citations: Any) -> list[int]:
 
 
 def describe_figure(figure: StoryFigure) -> str:
-    """A figure as its source wrote it, with what it counts and who gives it."""
+    """A figure as its source wrote it, with what it counts and who gives it: "weapons: seven cruise missiles —
+    Russia's Defence Ministry" (the thing counted added when the source's words leave it out)."""
     value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,}"
     said = figure.text or value
+    if figure.kind in COUNTED_KINDS and figure.object and figure.object.lower() not in said.lower():
+        said = f"{said} {figure.object}"
     who = figure.source or figure.outlet or "an unnamed source"
     outlet = f" ({figure.outlet})" if figure.outlet and figure.outlet != who else ""
     return f"{figure.kind}: {said} — {who}{outlet}"

@@ -320,8 +320,12 @@ def _by_value(group: list[StoryFigure]) -> list[StoryFigure]:
 
 
 def _said_by(f: StoryFigure) -> str:
-    return f"{f.source or 'an unnamed source'}" + (
-        f" ({f.outlet}{', ' + f.published[:16].replace('T', ' ') if f.published else ''})" if f.outlet else "")
+    """"Mikhail Razvozhaev (The Harbour Post, 2023-09-13 14:30)"; an outlet that is its own source is named once:
+    "Northwire (2023-09-13 04:55)"."""
+    when = f.published[:16].replace("T", " ") if f.published else ""
+    if f.outlet and f.source == f.outlet:
+        return f"{f.outlet} ({when})" if when else f.outlet
+    return f"{f.source or 'an unnamed source'}" + (f" ({f.outlet}{', ' + when if when else ''})" if f.outlet else "")
 
 
 def _figure_notes(figures: tuple[StoryFigure, ...],
