@@ -326,6 +326,12 @@ def test_a_paragraph_long_sentence_makes_no_story_title():
     assert story.title == UA_TEXT[:UA_TEXT.index(". ") + 1]
 
 
+def test_a_sentence_that_points_back_makes_no_story_title():
+    pointing = UA_TEXT.replace("Ukraine's air force said", "Its air force said")
+    story = both_sides("2023-09-13T07:00:00+00:00", "2023-09-13T12:00:00+00:00", ua_text=pointing)
+    assert story.title == RU_TEXT[:RU_TEXT.index(". ") + 1]  # not "Its air force said …", whose "its" is lost
+
+
 def test_counts_of_people_differ_only_for_the_same_people():
     def counting(a, value: float, obj: str):
         return with_figure(a, "people", value, object=obj)

@@ -24,6 +24,7 @@ from livebrief.brief.text import (
 )
 from livebrief.errors import NothingToBrief
 from livebrief.stories.background import dated_long_before
+from livebrief.stories.standalone import stands_alone
 from livebrief.model import (
     Analysis, Brief, BriefSection, Citation, Event, SourceRef, Story, StoryArticle, StoryFigure, content_id,
     normalize_text,
@@ -361,7 +362,7 @@ def _lead(story: Story, headline: str, events: StoryEvents, analyses: Mapping[st
     taken: list[set[str]] = [headline_words]
     seen_spans: set[tuple[str, int | None, int | None]] = set()
     for sentence, citation in candidates:
-        if citation is not follower and _refers_back(sentence):
+        if citation is not follower and not stands_alone(sentence):
             continue  # "Its Defence Ministry said …" out of its article would name the wrong country
         mine = set(words(sentence))
         where = (citation.article_id, citation.start, citation.end)
@@ -377,15 +378,6 @@ def _lead(story: Story, headline: str, events: StoryEvents, analyses: Mapping[st
     if not chosen:
         return None, ()
     return " ".join(s for s, _ in chosen), tuple(c for _, c in chosen)
-
-
-_REFERS_BACK = re.compile(r"(?:it|its|he|his|she|her|they|their|this|these|those|the latter|the former)\b",
-                          re.IGNORECASE)
-
-
-def _refers_back(sentence: str) -> bool:
-    """A sentence that opens with a word pointing to the one before it in its article."""
-    return _REFERS_BACK.match(sentence.lstrip("“\"‘' ")) is not None
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

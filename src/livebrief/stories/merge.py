@@ -13,6 +13,7 @@ from livebrief.stories.background import dated_long_before
 from livebrief.stories.index import StoryState
 from livebrief.stories.items import StoryItem
 from livebrief.stories.sides import party_of
+from livebrief.stories.standalone import stands_alone
 from livebrief.stories.vectors import cosine, normalise, terms
 
 # Casualty tolls, which rise as later reports come in.
@@ -142,6 +143,8 @@ def _title(items, state, events, analyses) -> tuple[str, tuple[str, int, int] | 
             score += 0.1 if latest and item.event_day == latest else 0.0  # the newest development leads
             if dated_long_before(analyses.get(item.article_id), event.evidence[:1]):
                 score -= 0.3  # "whose attacks on New York in 2001 sparked …": what a report recalls
+            if not stands_alone(summary):
+                score -= 0.3  # "He declined to give details …", "Remember those Kurdish forces …?"
             if best_key is None or score > best_key:
                 span = event.evidence[0] if event.evidence else (0, 0)
                 best, best_key = (summary, (item.article_id, span[0], span[1])), score

@@ -1,0 +1,27 @@
+"""Whether a source sentence can stand out of its article, as a story's title or a briefing's lead.
+
+"He declined to give details …" or "Its Defence Ministry said …" point back to a sentence the reader
+does not see, and "Remember those plucky Kurdish forces …?" asks rather than reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REFERS_BACK = re.compile(r"(?:it|its|he|his|him|she|her|they|their|them|this|these|those|the latter|the former)\b",
+                          re.IGNORECASE)
+_OPENING_MARKS = "“\"‘' "
+
+
+def refers_back(sentence: str) -> bool:
+    """A sentence that opens with a word pointing to the one before it in its article."""
+    return _REFERS_BACK.match(sentence.lstrip(_OPENING_MARKS)) is not None
+
+
+def asks(sentence: str) -> bool:
+    """A question: the writer's, or a quoted one."""
+    return sentence.rstrip(" ”\"’'").endswith("?")
+
+
+def stands_alone(sentence: str) -> bool:
+    return not refers_back(sentence) and not asks(sentence)
