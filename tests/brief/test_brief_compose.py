@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from briefkit import NOW, WINDOW, Corpus, build_corpus, event, figure, quantity, quote, story
+from briefkit import NOW, WINDOW, Corpus, build_corpus, event, figure, quantity, quote, span_of, story
 
 from livebrief.brief import BriefOptions, NothingToBrief, compose_brief
 from livebrief.brief.options import KEY_SECTION
 from livebrief.brief.records import items_of
 from livebrief.brief.text import clean_space, is_subsequence, words
-from livebrief.model import TimeExpr
+from livebrief.model import Attribution, Claim, TimeExpr
 from livebrief.topics import Topic
 
 
@@ -60,6 +60,23 @@ def test_the_lead_takes_the_newest_accounts_without_datelines_or_dangling_pronou
                           "Rescuers pulled two people from the rubble of a warehouse near the docks.")
     assert [citation.source for citation in brief.lead_citations] == ["East Bulletin", "North Wire"]
     assert brief.lead == " ".join(clean_space(cited_text(c, citation)) for citation in brief.lead_citations)
+
+
+def test_an_item_is_attributed_to_who_its_own_sentence_names():
+    c = Corpus()
+    first = "The siege of the old town is days from its end, rebel commanders said."
+    second = "A monitor said the defenders had fired on families trying to leave."
+    article = c.article("siege", f"{first} {second}", outlet="North Wire", published="2024-05-02T10:00:00+00:00")
+    claims = tuple(Claim(text=text, claimant=who, kind="claim", start=article.text.index(text),
+                         end=article.text.index(text) + len(text), cue="said")
+                   for text, who in ((first, "rebel commanders"), (second, "A monitor")))
+    told = dataclasses.replace(event(article, first), evidence=(span_of(article.text, first),
+                                                                span_of(article.text, second)),
+                               attribution=(Attribution("rebel commanders", "claim"), Attribution("A monitor", "claim")))
+    c.analyses[article.id] = dataclasses.replace(c.analyse(article, events=[told]), claims=claims)
+    c.stories = [story("s-siege", [(article, told)])]
+    [(_, item)] = items_of(compose(c))
+    assert item.attribution == ("rebel commanders",)  # the monitor speaks for the next sentence, not shown
 
 
 def test_every_item_is_a_cited_source_sentence_with_its_attribution(corpus):

@@ -240,6 +240,16 @@ def _title_event(story: Story, events: StoryEvents) -> Event | None:
     return None
 
 
+def _attribution(event: Event, analysis: Analysis | None, span: tuple[int, int]) -> tuple[str, ...]:
+    """Who the item's sentence is attributed to: the event's sources whose claims lie in that sentence ("…,
+    Kurdish commanders said" is theirs, not the coalition official's of the event's next sentence); all of the
+    event's sources when no claim lies there."""
+    sources = tuple(dict.fromkeys(a.source for a in event.attribution if a.source))
+    start, end = span
+    here = {c.claimant for c in (analysis.claims if analysis else ()) if c.start < end and start < c.end}
+    return tuple(s for s in sources if s in here) or sources
+
+
 def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mapping[str, Analysis], *,
           new: bool) -> Item | None:
     if not story.title_ref:
@@ -259,7 +269,7 @@ def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mappi
             continue
         citations.append(_citation(story, analyses, other_id, _first_span(event)))
     said = _title_event(story, events)
-    attribution = tuple(dict.fromkeys(a.source for a in said.attribution if a.source)) if said else ()
+    attribution = _attribution(said, analyses.get(article_id), (start, end)) if said else ()
     return Item(
         text=text,
         citations=tuple(citations),
