@@ -31,6 +31,16 @@ def test_more_unique_sources_rank_higher():
     assert order([a, b]) == ["b", "a"]
 
 
+def test_more_reports_from_one_outlet_rank_higher_but_below_another_outlet():
+    a, b = base()
+    reports = tuple(StoryArticle(article_id=f"r{n}", url=f"https://globaldesk.example/r{n}", source="Global Desk",
+                                 title=f"report {n}", published="2024-05-02T12:00:00+00:00") for n in range(4))
+    followed = dataclasses.replace(b, articles=reports)  # four reports of one paper: a story it keeps following
+    assert order([a, followed]) == ["b", "a"]
+    second_outlet = dataclasses.replace(a, sources=("Global Desk", "North Wire"))
+    assert order([second_outlet, followed]) == ["a", "b"]
+
+
 def test_more_recent_ranks_higher():
     a, b = base()
     a = dataclasses.replace(a, updated="2024-05-02T02:00:00+00:00")

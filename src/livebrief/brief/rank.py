@@ -20,6 +20,7 @@ from livebrief.model import Story, StoryFigure
 
 CASUALTY_KINDS = {"killed": 1.0, "injured": 0.5, "missing": 0.5}
 SOURCES_FOR_FULL_SCORE = 5
+EXTRA_REPORT_WEIGHT = 0.25  # a further original report by an outlet already counted
 CASUALTIES_FOR_FULL_SCORE = 100.0  # weighted casualties at which the signal saturates
 
 
@@ -105,7 +106,11 @@ def _timestamp(story: Story) -> float:
 
 
 def _sources(story: Story) -> float:
-    count = len(story.sources) or len({a.source for a in story.articles if not a.copy_of})
+    """Unique original sources, and a quarter for each further original report from one of them: eight
+    reports in one paper weigh more than one (a single-outlet archive would otherwise rank by casualties alone)."""
+    outlets = len(story.sources) or len({a.source for a in story.articles if not a.copy_of})
+    reports = len({a.article_id for a in story.articles if not a.copy_of})
+    count = outlets + EXTRA_REPORT_WEIGHT * max(0, reports - outlets)
     return min(1.0, math.log2(1 + count) / math.log2(1 + SOURCES_FOR_FULL_SCORE))
 
 
