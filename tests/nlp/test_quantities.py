@@ -136,6 +136,9 @@ def test_money_span_covers_qualifier_currency_and_scale(nlp):
     ("Three of 12 people injured were children.", [(12, "injured", "people")]),
     # a model number is part of the name of what is counted
     ("Denmark will send 14 Leopard 2 tanks.", [(14, "vehicles", "Leopard 2 tanks")]),
+    # suicide bombers are people; bombers are aircraft
+    ("Two female suicide bombers blew themselves up at the gate.", [(2, "people", "female suicide bombers")]),
+    ("The air force sent four bombers over the sea.", [(4, "aircraft", "bombers")]),
 ])
 def test_counted_things(nlp, text, expected):
     assert [(q.value, q.kind, q.object) for q in find_quantities(nlp(text))] == expected

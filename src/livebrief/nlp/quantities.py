@@ -139,6 +139,9 @@ _DESIGNATORS: tuple[tuple[re.Pattern[str], str], ...] = (
 _NOT_COUNTED_BEFORE = {"tank": {"think", "fuel", "water", "oil", "gas", "septic", "storage"},
                        "carrier": {"personnel"}}
 
+#: Modifiers that make a counted machine a person: "suicide bombers".
+_PEOPLE_BEFORE = {"bomber": {"suicide"}}
+
 #: Casualty cues by spaCy lemma (verbs) or lower-case word (adjectives, nouns).
 CASUALTY_VERBS: dict[str, str] = {
     **dict.fromkeys("kill die perish slay murder execute massacre".split(), "killed"),
@@ -729,6 +732,8 @@ def _category(doc, start: int, end: int) -> str | None:
         return "vehicles" if head.lemma_.lower() == "carrier" else None
     if head.lower_ in ("rounds",):
         return None
+    if before & _PEOPLE_BEFORE.get(head.lemma_.lower(), set()):
+        return "people"  # "two female suicide bombers" are people, not aircraft
     return kind
 
 
