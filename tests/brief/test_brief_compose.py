@@ -79,6 +79,24 @@ def test_an_item_is_attributed_to_who_its_own_sentence_names():
     assert item.attribution == ("rebel commanders",)  # the monitor speaks for the next sentence, not shown
 
 
+def test_an_item_is_not_attributed_to_a_dispute_its_shortening_cut():
+    c = Corpus()
+    claim = "The palace declared that the rebels no longer hold any town in the north"
+    dispute = "the claim was disputed by the rebels' own commanders"
+    sentence = f"{claim}, but {dispute}."
+    article = c.article("north", sentence, outlet="North Wire", published="2024-05-02T10:00:00+00:00")
+    told = dataclasses.replace(event(article, sentence, summary=claim),
+                               attribution=(Attribution("The palace", "claim"), Attribution("rebel commanders",
+                                                                                            "denial")))
+    claims = (Claim(text=claim, claimant="The palace", kind="claim", start=0, end=len(claim), cue="declared"),
+              Claim(text=dispute, claimant="rebel commanders", kind="denial", start=sentence.index(dispute),
+                    end=sentence.index(dispute) + len(dispute), cue="disputed"))
+    c.analyses[article.id] = dataclasses.replace(c.analyse(article, events=[told]), claims=claims)
+    c.stories = [story("s-north", [(article, told)])]
+    [(_, item)] = items_of(compose(c))
+    assert item.text == claim and item.attribution == ("The palace",)
+
+
 def test_every_item_is_a_cited_source_sentence_with_its_attribution(corpus):
     brief = compose(corpus)
     for _, item in items_of(brief):

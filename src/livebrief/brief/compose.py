@@ -240,14 +240,18 @@ def _title_event(story: Story, events: StoryEvents) -> Event | None:
     return None
 
 
-def _attribution(event: Event, analysis: Analysis | None, span: tuple[int, int]) -> tuple[str, ...]:
-    """Who the item's sentence is attributed to: the event's sources whose claims lie in that sentence ("…,
-    Kurdish commanders said" is theirs, not the coalition official's of the event's next sentence); all of the
-    event's sources when no claim lies there."""
+def _attribution(event: Event, analysis: Analysis | None, span: tuple[int, int], text: str) -> tuple[str, ...]:
+    """Who the item's words are attributed to: the event's sources whose claims in that sentence the item
+    keeps ("…, Kurdish commanders said" is theirs, not the coalition official's of the event's next sentence,
+    nor that of a dispute the shortening cut); all of the event's sources when no claim lies there."""
     sources = tuple(dict.fromkeys(a.source for a in event.attribution if a.source))
     start, end = span
-    here = {c.claimant for c in (analysis.claims if analysis else ()) if c.start < end and start < c.end}
-    return tuple(s for s in sources if s in here) or sources
+    claims = [c for c in (analysis.claims if analysis else ()) if c.start < end and start < c.end]
+    if not claims:
+        return sources
+    kept = set(words(text))
+    here = {c.claimant for c in claims if len(set(words(c.text)) & kept) * 2 >= len(set(words(c.text)))}
+    return tuple(s for s in sources if s in here)
 
 
 def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mapping[str, Analysis], *,
@@ -269,7 +273,7 @@ def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mappi
             continue
         citations.append(_citation(story, analyses, other_id, _first_span(event)))
     said = _title_event(story, events)
-    attribution = _attribution(said, analyses.get(article_id), (start, end)) if said else ()
+    attribution = _attribution(said, analyses.get(article_id), (start, end), text) if said else ()
     return Item(
         text=text,
         citations=tuple(citations),
