@@ -542,3 +542,14 @@ def test_ministers_who_gathered_report_nothing(nlp):
     indirect = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert not any(q.text.startswith("Russia") for q in indirect)  # "gathered" is no cue of the attack
     assert all(q.text.count("(") == q.text.count(")") for q in indirect)  # nor is a bracket left open
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not back down,” Zelensky and Biden said after the meeting.", "Zelensky and Biden"),
+    ("Britain, France and Germany said the deal must be kept.", "Britain, France and Germany"),
+    # the description already holds the second place; "Kyiv and Moscow" are not two more speakers
+    ("Officials in Kyiv and Moscow said the talks had stalled.", "Officials in Kyiv and Moscow"),
+])
+def test_a_coordinated_subject_speaks_as_one_group(nlp, text, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == speaker and quote.speaker_id is None

@@ -101,7 +101,7 @@ def resolve_cues(art: ArticleIndex) -> dict[int, Cue]:
                          or lemma_of(subject) in lexicon.SOURCE_NOUNS or subject.ent_type_ == "GPE"
                          or (subject.head.dep_ == "agent" and subject.pos_ == "PROPN")):
             subject = None  # "the videos do not show …", "reason to believe …": no one holds the view
-        speaker = _speaker_of(subject, art) if subject is not None else None
+        speaker = _with_partners(subject, _speaker_of(subject, art), art) if subject is not None else None
         if speaker is not None and speaker.name is not None:
             art.speakers.append((token.i, speaker))
         cues[token.i] = Cue(token.i, cue_text(token), speaker, _via(token, art, speaker))
@@ -127,7 +127,7 @@ def frame_cue(verb, art: ArticleIndex, *, after: int) -> Cue | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= after and not art.quoted[c.i]]
     if not subjects or not (is_agent_like(subjects[0]) or subjects[0].tag_ == "PRP" or subjects[0].pos_ == "PROPN"):
         return None
-    speaker = _speaker_of(subjects[0], art)
+    speaker = _with_partners(subjects[0], _speaker_of(subjects[0], art), art)
     if speaker is None or speaker.name is None:
         return None
     return Cue(verb.i, cue_text(verb), speaker, None)
@@ -314,6 +314,35 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
     if fuller is not None:
         return Speaker(fuller.name, fuller.id, span, fuller.type)
     return Speaker(text, None, span)
+
+
+def _with_partners(subject, speaker: Speaker | None, art: ArticleIndex) -> Speaker | None:
+    """"Zelensky and Biden said …": a subject coordinated with other people or bodies speaks with them, as
+    one group ("Volodymyr Zelensky and Joe Biden"), which no single entity stands for."""
+    if speaker is None or speaker.name is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return speaker
+    partners = []
+    node = subject
+    while True:
+        conj = next((c for c in node.children if c.dep_ == "conj" and c.i > node.i), None)
+        if conj is None:
+            break
+        partners.append(conj)
+        node = conj
+    if not partners or (speaker.span and speaker.span[0] <= partners[0].idx < speaker.span[1]):
+        return speaker  # no partner, or one the description already holds ("Officials in Kyiv and Moscow")
+    group = [speaker]
+    for partner in partners:
+        if not (is_agent_like(partner) or partner.pos_ == "PROPN" or partner.i in art.entity_at):
+            return speaker  # "Kyiv and the region's economy …": not a second speaker
+        named = _speaker_of(partner, art)
+        if named is None or named.name is None or named.name == speaker.name:
+            return speaker
+        group.append(named)
+    names = [g.name for g in group]
+    spans = [g.span for g in group if g.span]
+    span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+    return Speaker(", ".join(names[:-1]) + " and " + names[-1], None, span)
 
 
 def _portion_of_people(token) -> bool:
