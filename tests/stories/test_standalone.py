@@ -17,6 +17,9 @@ from livebrief.stories.standalone import stands_alone
     ("These strikes were the heaviest in weeks.", False),
     ("The latter said the deal was dead.", False),
     ("Remember those Kurdish forces who defended Kobane?", False),
+    ("Most have spent four years under siege and arrive hungry.", False),  # most of whom?
+    ("Many of them were children, the agency said.", False),
+    ("Most Syrians in the camp arrived this month.", True),  # the portion names its people
     ("“Who will rebuild the port?” asked the mayor", True),  # a question quoted inside a report
 ])
 def test_a_sentence_stands_alone_unless_it_points_back_or_asks(sentence, alone):

@@ -1,6 +1,6 @@
 """Whether a source sentence can stand out of its article, as a story's title or a briefing's lead.
 
-"He declined to give details …" or "Its Defence Ministry said …" point back to a sentence the reader
+"He declined to give details …", "Its Defence Ministry said …" or "Most have suffered …" point back to a sentence the reader
 does not see, and "Remember those plucky Kurdish forces …?" asks rather than reports.
 """
 
@@ -10,12 +10,17 @@ import re
 
 _REFERS_BACK = re.compile(r"(?:it|its|he|his|him|she|her|they|their|them|this|these|those|the latter|the former)\b",
                           re.IGNORECASE)
+# A bare portion as the subject points back to the people the sentence before counted: "Most have suffered …".
+_PORTION_SUBJECT = re.compile(r"(?:most|many|some|both|all|others|several|few|none)\s+(?:of\s+(?:them|these|those)\s+)?"
+                              r"(?:have|has|had|are|were|was|is|will|would|could|can|said|say|says|remain|remained)\b",
+                              re.IGNORECASE)
 _OPENING_MARKS = "“\"‘' "
 
 
 def refers_back(sentence: str) -> bool:
     """A sentence that opens with a word pointing to the one before it in its article."""
-    return _REFERS_BACK.match(sentence.lstrip(_OPENING_MARKS)) is not None
+    opening = sentence.lstrip(_OPENING_MARKS)
+    return _REFERS_BACK.match(opening) is not None or _PORTION_SUBJECT.match(opening) is not None
 
 
 def asks(sentence: str) -> bool:
