@@ -70,9 +70,10 @@ def test_an_item_is_attributed_to_who_its_own_sentence_names():
     claims = tuple(Claim(text=text, claimant=who, kind="claim", start=article.text.index(text),
                          end=article.text.index(text) + len(text), cue="said")
                    for text, who in ((first, "rebel commanders"), (second, "A monitor")))
-    told = dataclasses.replace(event(article, first), evidence=(span_of(article.text, first),
-                                                                span_of(article.text, second)),
-                               attribution=(Attribution("rebel commanders", "claim"), Attribution("A monitor", "claim")))
+    told = dataclasses.replace(event(article, first),
+                               evidence=(span_of(article.text, first), span_of(article.text, second)),
+                               attribution=(Attribution("rebel commanders", "claim"),
+                                            Attribution("A monitor", "claim")))
     c.analyses[article.id] = dataclasses.replace(c.analyse(article, events=[told]), claims=claims)
     c.stories = [story("s-siege", [(article, told)])]
     [(_, item)] = items_of(compose(c))

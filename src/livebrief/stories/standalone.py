@@ -1,7 +1,7 @@
 """Whether a source sentence can stand out of its article, as a story's title or a briefing's lead.
 
-"He declined to give details …", "Its Defence Ministry said …" or "Most have suffered …" point back to a sentence the reader
-does not see, and "Remember those plucky Kurdish forces …?" asks rather than reports.
+"He declined to give details …", "Its Defence Ministry said …" or "Most have suffered …" point back to a
+sentence the reader does not see, and "Remember those plucky Kurdish forces …?" asks rather than reports.
 """
 
 from __future__ import annotations

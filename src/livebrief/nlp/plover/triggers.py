@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
-    ACCESS_OBJECTS, AGREEMENT_NOUNS, ARMED_FORCES, AID_OBJECTS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS, DEMANDS,
-    DIPLOMATIC_OBJECTS, EFFORT_NOUNS, NEGOTIATIONS, RESTRICTIONS, FIRING_VERBS, FUTURE_AUX,
-    GOVERNING_PHRASES, GOVERNORS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NO_COMMENT, NON_EVENT_OBJECTS,
-    NOUN_TRIGGERS, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RETURNERS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS,
-    SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
-    WEAK_VERBS, WEAPON_NOUNS,
+    ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, ARMED_FORCES, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS,
+    DEMANDS, DIPLOMATIC_OBJECTS, EFFORT_NOUNS, FIRING_VERBS, FUTURE_AUX, GOVERNING_PHRASES, GOVERNORS,
+    LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NEGOTIATIONS, NON_EVENT_OBJECTS, NOUN_TRIGGERS, NO_COMMENT,
+    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RESTRICTIONS, RETURNERS, RULE_NOUNS,
+    SHARED_GOODS, SHIPMENTS, SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES,
+    TROOPS, UNREALISED, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
@@ -280,7 +280,8 @@ def _obliged_by_rule(verb) -> bool:
 
 def _call_by_phone(token) -> bool:
     """"spoke by phone with", "talked on the phone": a verb's phone call. Not a phone as a thing ("a charging
-    port on phones"), nor the line a quote reached a reporter by ("“…,” one resident told GlobalDesk by phone")."""
+    port on phones"), nor the line a quote reached a reporter by ("“…,” one resident told GlobalDesk by
+    phone")."""
     if not (token.dep_ == "pobj" and token.head.lower_ in ("by", "over", "on", "via")):
         return False
     verb = token.head.head
