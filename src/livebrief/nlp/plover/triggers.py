@@ -318,11 +318,7 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "any such deal would prolong the war": a deal no one has made
     if lemma == "phone" and not _call_by_phone(token):
         return None  # "spoke by phone" is a call; "the phones go on sale", "a port on phones" are not
-    welcomed = [g for holder in (token, token.head) for p in holder.children
-                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
-    welcomed += [c for c in token.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # "gave the pope a …"
-    if lemma == "welcome" and not any(g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ == "PROPN"
-                                      or is_agent_like(g) for g in welcomed):
+    if lemma == "welcome" and not _welcomes_someone(token):
         entry = ("SUPPORT", None)  # "a warm welcome to de Klerk" hosts him; "a cautious welcome to the plan" backs it
     if lemma == "alert" and any(_lemma(c) in ("raid", "air", "siren") for c in token.children):
         return None  # air-raid alerts warn civilians; troops on alert are mobilised
@@ -352,6 +348,16 @@ def _noun_entry(token) -> tuple[str, str | None, float] | None:
         return None
     strength = 0.9 if light else 0.6
     return kind, mode, strength
+
+
+def _welcomes_someone(welcome) -> bool:
+    """Whether the noun "welcome" is given to a person or a body: "gave a warm welcome to the premier",
+    "gave the pope a warm welcome"; not "a cautious welcome to the plan"."""
+    given = [g for holder in (welcome, welcome.head) for p in holder.children
+             if p.dep_ in ("prep", "dative") and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    given += [c for c in welcome.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return any(g.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or g.pos_ == "PROPN" or is_agent_like(g)
+               for g in given)
 
 
 def _labour_strike(strike) -> bool:
@@ -436,7 +442,7 @@ def find_triggers(sent) -> list[Trigger]:
     for token, kind, mode, strength in raw:
         if kind == "REQUEST" and _purpose_of(token, raw_kinds, "PROTEST"):
             continue
-        if _unanswered(token) or _whether_clause(token):
+        if _unanswered(token) or _open_clause(token):
             continue  # "officials did not say which weapons had been used", "a debate over whether …"
         governed = _governor(token)
         negated = _negated(token)
@@ -502,7 +508,7 @@ def _unanswered(token) -> bool:
     return False
 
 
-def _whether_clause(token) -> bool:
+def _open_clause(token) -> bool:
     """In a "whether", "if" or "unless" clause, an open question or a condition: "a debate over whether she
     should be allowed to return", "would meet the mediator if he gave them a veto"."""
     node = token
