@@ -61,6 +61,16 @@ def test_a_subject_misparsed_as_an_appositive_stays(parse):
     assert "helicopters, the agency" in summary and summary.endswith("said in a statement.")
 
 
+def test_a_clause_whose_subject_the_parser_took_stays(parse):
+    # The parser hangs "the shelter" on "as" and makes "fell" a conjunct with no subject and no "and" before
+    # it: cutting it as a second clause would end the summary on "… withdraw their staff as the shelter."
+    text = ("Over time the shelter has turned into the main holding site for families with militia ties; as a "
+            "result, several charities were forced to withdraw their staff as the shelter no longer fell under "
+            "their mandate, and living conditions have worsened.")
+    summary = shorten(parse(text)[:], max_words=30)
+    assert not summary.endswith("as the shelter.") and "no longer fell under their mandate" in summary
+
+
 @pytest.mark.parametrize("text", [
     "“We would call on North Korea to meet its commitments,” Gen. Patrick Ryder said Tuesday.",
     "According to the Kremlin, Kim told Putin that Russia had his full support.",

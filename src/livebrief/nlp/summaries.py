@@ -134,6 +134,9 @@ def _secondary_clauses(sentence) -> Iterable[set[int]]:
             joins = {c.i for c in main.children if c.dep_ == "cc" and main.i < c.i < child.i}
             if not joins and child.lemma_.lower() in REPORTING:
                 continue  # ", the agency said in a statement" misparsed as a conjunct: the attribution
+            if not joins and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                continue  # "withdrew their services as the camp no longer fell under …": a clause whose subject
+                # the parser took ("as the camp"), not a second clause; cutting it leaves "as the camp"
             yield _widen_commas(_subtree(child) | joins, sentence)
         elif child.dep_ == "advcl" and child.i > main.i and any(
                 m.lower_ in SECONDARY_MARKS for m in child.children if m.dep_ == "mark"):
