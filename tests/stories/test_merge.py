@@ -259,6 +259,17 @@ def test_a_denial_that_names_its_denier_is_not_told_twice():
         "Denied: Moscow has dismissed the accusations", "Denied: the report, says Kyiv"]
 
 
+def test_a_description_that_opened_its_sentence_loses_its_capital_after_says():
+    text = "The official denied that a fee had been tabled."
+    denial = Claim(text="that a fee had been tabled", claimant="The official", kind="denial",
+                   start=text.index("that"), end=len(text) - 1, cue="denied")
+    ru = russian()
+    ru = replace(ru, article=replace(ru.article, text=text), claims=(denial,),
+                 events=(replace(ru.events[0], evidence=((0, len(text)),)),))
+    [story] = build(ru)
+    assert notes(story, "Denied") == ["Denied: that a fee had been tabled, says the official"]
+
+
 def test_the_newest_days_development_heads_the_story():
     # The first report tells of Tuesday; a later one of what happened on Wednesday: Wednesday's leads.
     ru = russian()

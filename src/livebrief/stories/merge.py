@@ -322,13 +322,25 @@ def _by_value(group: list[StoryFigure]) -> list[StoryFigure]:
     return list(by_value.values())
 
 
+def _mid_sentence(name: str | None) -> str | None:
+    """A claimant as written after "says": a description that opened its sentence loses its capital ("The
+    official" -> "the official"); a name keeps it ("The Washington Post")."""
+    if not name:
+        return name
+    first, _, rest = name.partition(" ")
+    if first in ("The", "A", "An") and rest[:1].islower():
+        return first.lower() + " " + rest
+    return name
+
+
 def _said_by(f: StoryFigure) -> str:
     """"Mikhail Razvozhaev (The Harbour Post, 2023-09-13 14:30)"; an outlet that is its own source is named once:
     "Northwire (2023-09-13 04:55)"."""
     when = f.published[:16].replace("T", " ") if f.published else ""
     if f.outlet and f.source == f.outlet:
         return f"{f.outlet} ({when})" if when else f.outlet
-    return f"{f.source or 'an unnamed source'}" + (f" ({f.outlet}{', ' + when if when else ''})" if f.outlet else "")
+    return f"{_mid_sentence(f.source) or 'an unnamed source'}" + (
+        f" ({f.outlet}{', ' + when if when else ''})" if f.outlet else "")
 
 
 def _figure_notes(figures: tuple[StoryFigure, ...],
@@ -402,14 +414,14 @@ def _claim_conflicts(claims: tuple[LedgerEntry, ...], analyses: Mapping[str, Ana
             accounts[party], weight[party] = entry, words
     parties = list(accounts)
     if violent and len(parties) >= 2:
-        parts = [f"{_clip(accounts[p].text)}, says {accounts[p].claimant}" for p in parties[:3]]
+        parts = [f"{_clip(accounts[p].text)}, says {_mid_sentence(accounts[p].claimant)}" for p in parties[:3]]
         yield "Accounts differ: " + "; ".join(parts)
     denials = [c for c in claims if c.kind == "denial"]
     for denial in denials[:2]:
         if denial.claimant and denial.claimant.lower() in denial.text.lower():
             yield f"Denied: {_clip(denial.text)}"  # "Moscow has dismissed the accusations" names its denier
         else:
-            yield f"Denied: {_clip(denial.text)}, says {denial.claimant or 'an unnamed source'}"
+            yield f"Denied: {_clip(denial.text)}, says {_mid_sentence(denial.claimant) or 'an unnamed source'}"
 
 
 def _account_words(text: str) -> int:
