@@ -20,6 +20,8 @@ from livebrief.stories.standalone import stands_alone
     ("Most have spent four years under siege and arrive hungry.", False),  # most of whom?
     ("Many of them were children, the agency said.", False),
     ("Most Syrians in the camp arrived this month.", True),  # the portion names its people
+    ("The minister has banned such cash transfers to the camps.", False),  # such as what?
+    ("Allies such as Poland sent tanks in such a hurry that crews were untrained.", True),
     ("“Who will rebuild the port?” asked the mayor", True),  # a question quoted inside a report
 ])
 def test_a_sentence_stands_alone_unless_it_points_back_or_asks(sentence, alone):

@@ -313,8 +313,8 @@ def _headline(story: Story, item: Item, events: StoryEvents, analyses: Mapping[s
         best = -1.0
         for article_id, event in events:
             summary = clean_space(event.summary or "")
-            if not event.evidence or not _has_quote(summary):
-                continue
+            if not event.evidence or not _has_quote(summary) or not stands_alone(summary):
+                continue  # a quote in a sentence that points back ("has banned such transfers") heads nothing
             if word_count(summary) > options.headline_max_words:
                 continue
             if dated_long_before(analyses.get(article_id), event.evidence[:1]):

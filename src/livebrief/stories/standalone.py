@@ -14,13 +14,17 @@ _REFERS_BACK = re.compile(r"(?:it|its|he|his|him|she|her|they|their|them|this|th
 _PORTION_SUBJECT = re.compile(r"(?:most|many|some|both|all|others|several|few|none)\s+(?:of\s+(?:them|these|those)\s+)?"
                               r"(?:have|has|had|are|were|was|is|will|would|could|can|said|say|says|remain|remained)\b",
                               re.IGNORECASE)
+# "such" before a noun points back to a kind the article described before: "has banned such cash transfers".
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b|that\b)[a-z]", re.IGNORECASE)
 _OPENING_MARKS = "“\"‘' "
 
 
 def refers_back(sentence: str) -> bool:
-    """A sentence that opens with a word pointing to the one before it in its article."""
+    """A sentence that opens with a word pointing to the one before it in its article, or that names a kind
+    of thing by "such"."""
     opening = sentence.lstrip(_OPENING_MARKS)
-    return _REFERS_BACK.match(opening) is not None or _PORTION_SUBJECT.match(opening) is not None
+    return _REFERS_BACK.match(opening) is not None or _PORTION_SUBJECT.match(opening) is not None \
+        or _SUCH.search(sentence) is not None
 
 
 def asks(sentence: str) -> bool:
