@@ -39,6 +39,27 @@ def test_headline_and_lead_are_the_top_storys_source_sentences(corpus):
     assert [c.source for c in brief.lead_citations] == ["Harbour Post", "North Wire"]
 
 
+def test_the_lead_hears_each_report_once():
+    c = Corpus()
+    own = ("Troops pulled back from the river town of Brask on Friday, the army said. "
+           "The withdrawal followed a week of shelling.\n\nSeparately, the navy held drills in the north.")
+    other = ("The army confirmed its units had left Brask overnight. "
+             "Farther south, a bridge near Oltra was reopened to traffic.")
+    a1 = c.article("b1", own, outlet="North Wire", published="2024-05-02T09:00:00+00:00")
+    a2 = c.article("b2", other, outlet="Global Desk", published="2024-05-02T11:00:00+00:00")
+    e1 = event(a1, own.split(" The withdrawal")[0], type="RETREAT")
+    e1b = event(a1, "Separately, the navy held drills in the north.", id="e2", type="MOBILIZE")
+    e2 = event(a2, other.split(" Farther")[0], type="RETREAT")
+    e2b = event(a2, "Farther south, a bridge near Oltra was reopened to traffic.", id="e2", type="RETREAT")
+    c.analyse(a1, events=[e1, e1b])
+    c.analyse(a2, events=[e2, e2b])
+    c.stories = [story("s-brask", [(a1, e1), (a1, e1b), (a2, e2), (a2, e2b)])]
+    brief = compose(c)
+    # the other outlet's account, then the title's own next sentence; neither report's other developments
+    assert brief.lead == ("The army confirmed its units had left Brask overnight. "
+                          "The withdrawal followed a week of shelling.")
+
+
 def test_a_quote_that_points_back_does_not_head_the_briefing():
     c = Corpus()
     title = "Rebels retook the last town held by the militia on Saturday, the monitors said."

@@ -360,7 +360,11 @@ def _lead(story: Story, headline: str, events: StoryEvents, analyses: Mapping[st
         candidates.append((first, _citation(story, analyses, article_id, (start, end))))
     copies = {a.article_id for a in story.articles if a.copy_of}
     newest_first = sorted(events, key=lambda pair: _published(story, pair[0]), reverse=True)
+    heard = {article_id}
     for other_id, event in sorted(newest_first, key=lambda pair: pair[0] in copies):
+        if other_id in heard:
+            continue  # one account per report; the title's own speaks through its next sentence
+        heard.add(other_id)
         span = _first_span(event)
         span = _without_dateline(analyses, other_id, span) if span else None
         sentence = _source_sentence(analyses, other_id, span) if span else None
