@@ -15,6 +15,7 @@ from livebrief.stories.standalone import stands_alone
     ("Its Defence Ministry said two ships had been damaged.", False),
     ("“They will pay for this,” the mayor said.", False),  # a quote that opens by pointing back
     ("These strikes were the heaviest in weeks.", False),
+    ("This week, Russian drones struck the port twice.", True),  # the calendar's week, not an earlier one
     ("The latter said the deal was dead.", False),
     ("Remember those Kurdish forces who defended Kobane?", False),
     ("Most have spent four years under siege and arrive hungry.", False),  # most of whom?

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
-_REFERS_BACK = re.compile(r"(?:it|its|he|his|him|she|her|they|their|them|this|these|those|the latter|the former)\b",
-                          re.IGNORECASE)
+# "This week" and "these days" point at the calendar, not at an earlier sentence.
+_TIME_WORDS = r"week|weekend|year|month|morning|afternoon|evening|spring|summer|autumn|fall|winter|time|season|days"
+_REFERS_BACK = re.compile(r"(?:it|its|he|his|him|she|her|they|their|them|those|the latter|the former)\b"
+                          rf"|(?:this|these)\b(?!\s+(?:{_TIME_WORDS})\b)", re.IGNORECASE)
 # A bare portion as the subject points back to the people the sentence before counted: "Most have suffered …".
-_PORTION_SUBJECT = re.compile(r"(?:most|many|some|both|all|others|several|few|none)\s+(?:of\s+(?:them|these|those)\s+)?"
+_PORTION_SUBJECT = re.compile(r"(?:most|many|some|both|all|others|several|few|none)\s+"
+                              r"(?:of\s+(?:them|these|those)\s+)?"
                               r"(?:have|has|had|are|were|was|is|will|would|could|can|said|say|says|remain|remained)\b",
                               re.IGNORECASE)
 # "such" before a noun points back to a kind the article described before: "has banned such cash transfers".
