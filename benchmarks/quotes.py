@@ -23,9 +23,9 @@ Conventions mapped before scoring (from the parse, never from gold): our direct 
 spans exclude the quotation marks, PolNeAR's include them, so the adjacent marks are added; our
 speaker span is the name ("Michael Loh"), PolNeAR's source is the whole noun phrase ("Lt. Gen.
 Michael Loh, the head of Air National Guard,"), so the name is widened to the noun phrase of its
-head word, as the annotation guidelines draw it: appositions with their closing comma, relative
-clauses unless they report themselves, never the quote, a dateline or a nested apposition to a
-place ("source" rows); "source (name)" scores the bare speaker spans.
+head word, as the annotation guidelines draw it: appositions and non-restrictive clauses with their
+closing comma, relative clauses unless they report themselves, never the quote, a dateline or a nested
+apposition to a place ("source" rows); "source (name)" scores the bare speaker spans.
 
 Baseline: every span between paired double quotation marks in a paragraph is a quote; its speaker
 is the nearest PERSON entity in the same sentence, else the nearest one before it.
@@ -217,7 +217,8 @@ def _noun_phrase_span(doc, span: tuple[int, int] | None,
     """The speaker span widened to its noun phrase, as PolNeAR marks sources.
 
     "Indiana Gov. Mike Pence" in "Trump's running mate, Indiana Gov. Mike Pence, said" widens to the
-    whole "Trump's running mate, Indiana Gov. Mike Pence," (an apposition keeps its closing comma);
+    whole "Trump's running mate, Indiana Gov. Mike Pence," (an apposition or a non-restrictive clause keeps
+    its closing comma);
     relative clauses count ("Rendell, who chaired the DNC in 2000,") unless they report something
     themselves; never across a line break, a dash or colon, or the quote itself.
     """
@@ -257,8 +258,11 @@ def _noun_phrase_span(doc, span: tuple[int, int] | None,
         hi -= 1
     if doc[hi - 1].text == ")" and "(" not in doc[lo:hi - 1].text:
         hi -= 1
-    # An apposition is closed by a comma, which PolNeAR keeps: "Putney, the police chief, said".
-    appositive = any(doc[i].dep_ == "appos" and i > head.i for i in range(lo, hi))
+    # An apposition or a non-restrictive clause is closed by a comma, which PolNeAR keeps: "Putney, the police
+    # chief, said", "Axelrod, who was Obama's adviser, said".
+    appositive = any(i > head.i and (doc[i].dep_ == "appos" or doc[i].dep_ == "relcl"
+                                     and doc[i].left_edge.i > 0 and doc[doc[i].left_edge.i - 1].text == ",")
+                     for i in range(lo, hi))
     if appositive and hi < len(doc) and doc[hi].text == "," and doc[hi].idx < line_end:
         hi += 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
