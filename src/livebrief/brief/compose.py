@@ -250,8 +250,13 @@ def _attribution(event: Event, analysis: Analysis | None, span: tuple[int, int],
     if not claims:
         return sources
     kept = set(words(text))
-    here = {c.claimant for c in claims if len(set(words(c.text)) & kept) * 2 >= len(set(words(c.text)))}
+    here = {c.claimant for c in claims if _mostly_in(set(words(c.text)), kept)}
     return tuple(s for s in sources if s in here)
+
+
+def _mostly_in(claimed: set[str], kept: set[str]) -> bool:
+    """Whether at least half of a claim's words are among the words an item keeps."""
+    return len(claimed & kept) * 2 >= len(claimed)
 
 
 def _item(story: Story, salience: Salience, events: StoryEvents, analyses: Mapping[str, Analysis], *,

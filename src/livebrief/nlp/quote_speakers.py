@@ -101,7 +101,7 @@ def resolve_cues(art: ArticleIndex) -> dict[int, Cue]:
                          or lemma_of(subject) in lexicon.SOURCE_NOUNS or subject.ent_type_ == "GPE"
                          or (subject.head.dep_ == "agent" and subject.pos_ == "PROPN")):
             subject = None  # "the videos do not show …", "reason to believe …": no one holds the view
-        speaker = _with_partners(subject, _speaker_of(subject, art), art) if subject is not None else None
+        speaker = _subject_speaker(subject, art) if subject is not None else None
         if speaker is not None and speaker.name is not None:
             art.speakers.append((token.i, speaker))
         cues[token.i] = Cue(token.i, cue_text(token), speaker, _via(token, art, speaker))
@@ -127,7 +127,7 @@ def frame_cue(verb, art: ArticleIndex, *, after: int) -> Cue | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= after and not art.quoted[c.i]]
     if not subjects or not (is_agent_like(subjects[0]) or subjects[0].tag_ == "PRP" or subjects[0].pos_ == "PROPN"):
         return None
-    speaker = _with_partners(subjects[0], _speaker_of(subjects[0], art), art)
+    speaker = _subject_speaker(subjects[0], art)
     if speaker is None or speaker.name is None:
         return None
     return Cue(verb.i, cue_text(verb), speaker, None)
@@ -316,9 +316,11 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
     return Speaker(text, None, span)
 
 
-def _with_partners(subject, speaker: Speaker | None, art: ArticleIndex) -> Speaker | None:
-    """"Zelensky and Biden said …": a subject coordinated with other people or bodies speaks with them, as
-    one group ("Volodymyr Zelensky and Joe Biden"), which no single entity stands for."""
+def _subject_speaker(subject, art: ArticleIndex) -> Speaker | None:
+    """The speaker a cue's subject names. "Zelensky and Biden said …": a subject coordinated with other people
+    or bodies speaks with them, as one group ("Volodymyr Zelensky and Joe Biden"), which no single entity
+    stands for."""
+    speaker = _speaker_of(subject, art)
     if speaker is None or speaker.name is None or subject.dep_ not in ("nsubj", "nsubjpass"):
         return speaker
     partners = []

@@ -147,7 +147,7 @@ def items_from_analysis(analysis: Analysis, *, copy_of: str | None = None,
         text = "\n\n".join(article.text[s:e] for s, e in segment.spans)
         if segment.lead and article.title:
             text = article.title + "\n" + text
-        place = _main_place(segment.events, places, dateline=_dateline_end(article.text))
+        place = _main_place(segment.events, places, dateline=text_dateline_end(article.text))
         types = Counter(e.type for e in segment.events)
         actors = tuple(dict.fromkeys(a for e in segment.events for a in (*e.actors, *e.targets)))
         items.append(StoryItem(
@@ -184,7 +184,7 @@ def item_from_document(analysis: Analysis, *, key: str | None = None) -> StoryIt
     # Where its events happened, as for a segment; a document's most-mentioned place is as
     # often where the reporter was or what the story is compared with.
     main_place = _main_place(tuple(analysis.events), {p.name: p for p in analysis.places},
-                             dateline=_dateline_end(article.text))
+                             dateline=text_dateline_end(article.text))
     people = sorted((e for e in analysis.entities if e.type in {"PERSON", "ORG", "FAC", "EVENT"}),
                     key=lambda e: -len(e.mentions))[:8]
     return StoryItem(
@@ -221,13 +221,9 @@ def _sum(vectors) -> Vector:
     return dict(total)
 
 
-def _dateline_end(text: str) -> int:
-    """Where a report's opening dateline ends ("KYIV —"): the place in it is where the reporter was, not where
-    the event happened."""
-    return text_dateline_end(text, 0)
-
-
 def _main_place(events: tuple[Event, ...], places: dict[str, Place], *, dateline: int = 0) -> Place | None:
+    """The place most of the events name, not counting one named only in the dateline (which ends at offset
+    ``dateline``): "KYIV —" is where the reporter was, not where the event happened."""
     def outside_dateline(name: str) -> bool:
         mentions = places[name].mentions
         return not mentions or any(start >= dateline for start, _ in mentions)

@@ -196,9 +196,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "reinforcement": ("MOBILIZE", "troops"),
 }
 # Nouns that make an event only as the object of a light verb ("expressed concern", "issued a call").
-LIGHT_ONLY_NOUNS = frozenset({"welcome", "support", "praise", "recognition", "concern", "call", "opposition", "release",
-                              "charge", "offer", "promise", "request", "regret", "cooperation", "occupation",
-                              "reinforcement", "ban", "warning", "criticism"})
+LIGHT_ONLY_NOUNS = frozenset({"welcome", "support", "praise", "recognition", "concern", "call", "opposition",
+                              "release", "charge", "offer", "promise", "request", "regret", "cooperation",
+                              "occupation", "reinforcement", "ban", "warning", "criticism"})
 
 # Verbs that take an event complement and decide the type: "threatened to attack" is THREATEN, "agreed to
 # withdraw" AGREE, "urged X to withdraw" REQUEST, "refused to meet" REJECT, "prepared to shell" MOBILIZE.
