@@ -164,6 +164,22 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
      "send the money.”", "Mitch McConnell"),
     ("In response, Ukrainian President Volodymyr Zelensky issued the following statement:\n\n"
      "“Our prayers are with all those affected by the attack.”", "Volodymyr Zelensky"),
+    # the lead-in's own clause speaks, though the parser hangs it on the quote's verb or a verb of saying
+    # sits in a clause before it
+    ('Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It\'s time to quit '
+     'attacking various people."', "Mitch McConnell"),
+    ("Growing sharper as he spoke, Governor Oleh Kiper continued: “The worst attack ever on this city.”",
+     "Oleh Kiper"),
+    ("When the mayor said he was, General Maria Petrenko ordered: “Start the work.”", "Maria Petrenko"),
+    ("Their lawyer, Maria Petrenko, said the case could see her family take the government to court: “Our "
+     "view is that this would be illegal.”", "Maria Petrenko"),
+    ("Zelensky’s wife sat next to him and held his hand, saying: “Whatever happens, we stay.”",
+     "Zelensky’s wife"),
+    # a person's people speak for themselves, not as the person
+    ("“The talks will resume next week,” Zelensky’s spokesman said.", "Zelensky’s spokesman"),
+    # a sentence that reports something itself still introduces the quote right after it
+    ("Hoda Muthana said she had not been in contact with officials since her capture. “I would tell them "
+     "please forgive me.”", "Hoda Muthana"),
     # "as X put it" parsed as a clausal complement, before the quote
     ('But at the time, as prosecutor Maria Petrenko put it, "apart from the wrong crowd and some jogging, '
      'there was nothing."', "Maria Petrenko"),
@@ -188,6 +204,13 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
 def test_speaker_resolution(nlp, text, speaker):
     quotes = [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_an_unresolved_pronoun_speaks_both_parts_of_a_split_quote(nlp):
+    text = ("The commander stared at the map. “It is going to be a long battle,” he said. “We have nobody "
+            "except our neighbours.”")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.speaker_span and text[q.speaker_span[0]:q.speaker_span[1]] for q in quotes] == ["he", "he"]
 
 
 def test_signatures_the_model_did_not_tag(nlp):

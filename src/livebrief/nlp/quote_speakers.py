@@ -304,8 +304,9 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
         return None
     text = _describe(doc, start, end, art)
     span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    owner = _person_possessor(token, art)
     for entity in _entities_in(art, start, end):
-        if entity.type in ("PERSON", "ORG"):
+        if entity.type in ("PERSON", "ORG") and entity is not owner:
             return Speaker(entity.name, entity.id, span, entity.type)
     titled = _by_title(text, art)
     if titled is not None:
@@ -388,6 +389,17 @@ def _noun_phrase(token) -> tuple[int, int]:
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return left, end
+
+
+def _person_possessor(token, art: ArticleIndex) -> Entity | None:
+    """The person whose people speak: "Zelensky" in "Zelensky’s spokesman", who is not the speaker."""
+    if lemma_of(token) not in lexicon.PEOPLE_NOUNS:
+        return None
+    for child in token.children:
+        hit = art.entity_at.get(child.i) if child.dep_ == "poss" else None
+        if hit is not None and hit[0].type == "PERSON":
+            return hit[0]
+    return None
 
 
 def _entities_in(art: ArticleIndex, start: int, end: int) -> Iterator[Entity]:

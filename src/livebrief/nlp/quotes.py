@@ -125,9 +125,9 @@ def _inherit(n: int, found: list[tuple[QuotedSpan, str, Cue | None]], text: str,
             prev_para_start = text.rfind("\n", 0, prev_para_start - 1) + 1
         carried = prev_span.continued or (kind == "direct" and span.open_at == para_start
                                           and prev_span.open_at >= prev_para_start)
-        if prev_cue is not None and prev_cue.speaker is not None and prev_cue.speaker.name \
-                and (same_para or carried):
-            return prev_cue
+        if prev_cue is not None and prev_cue.speaker is not None and (same_para or carried) \
+                and (prev_cue.speaker.name or same_para and prev_cue.speaker.span is not None):
+            return prev_cue  # an unresolved "she" of "“…,” she said. “…”" speaks both parts
     if n + 1 < len(found):
         next_span, _, next_cue = found[n + 1]
         para_end = text.find("\n", span.open_at)
@@ -156,7 +156,7 @@ def _bare_cue_before(art: ArticleIndex, cues: dict[int, Cue], open_at: int, para
     for i in range(max(sent.start, bisect.bisect_left(art.starts, para_start)), k):
         cue = cues.get(i)
         if cue is not None and cue.speaker is not None and cue.speaker.name \
-                and lemma_of(doc[i]) in lexicon.SPEECH_VERBS and reported_clause(doc[i], art.quoted) is None:
+                and lemma_of(doc[i]) in lexicon.SPEECH_VERBS:
             return cue
     return None
 
@@ -344,17 +344,46 @@ def _colon_cue(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]) -
     if name is not None:
         return Cue(-1, ":", name, None)
     colon = line_start + match.end(1)
-    best = None
     lo, hi = bisect.bisect_left(art.starts, line_start), bisect.bisect_left(art.starts, colon)
+    if lo >= hi:
+        return None
+    lead_in = _lead_in_cue(doc, lo, hi, art, cues)
+    if lead_in is not None:
+        return lead_in
+    best = None
     for i in range(lo, hi):
         if i in cues and cues[i].speaker is not None:
             best = cues[i]  # the last cue before the colon: "One message … said:"
-    if best is None and lo < hi:
-        root = doc[hi - 1].sent.root  # no verb of saying: "Trump issued the following statement:"
-        speaker = lead_in_speaker(root, art) if root.pos_ in ("VERB", "AUX") and root.i < hi else None
-        if speaker is not None:
-            return Cue(root.i, ":", speaker, None)
     return best
+
+
+def _lead_in_cue(doc, lo: int, hi: int, art: ArticleIndex, cues: dict[int, Cue]) -> Cue | None:
+    """Who speaks through the clause that ends at a colon (tokens ``lo`` to ``hi``, in the colon's sentence).
+
+    The path from the last word before the colon up its heads, while they stay before the colon, names
+    the speaker: its first cue with a named speaker ("Akunjee said the battle could see her family take
+    the home secretary to court:" is Akunjee's), else its first verb with a subject, whatever the verb
+    ("Trump leaned in and boomed:", "McConnell delivered a message to Trump:"). The parser often hangs
+    the lead-in on the quote's own verb, so the sentence root is no guide. A passive verb ends the path
+    ("X was asked by Y to find a solution:" is X's or Y's), leaving the colon to the other cues.
+    """
+    last = doc[hi - 1]
+    start = max(lo, last.sent.start)
+    path = [last]
+    while path[-1].head.i != path[-1].i and start <= path[-1].head.i < hi:
+        path.append(path[-1].head)
+    passive = next((n for n, t in enumerate(path) if any(c.dep_ == "nsubjpass" for c in t.children)), None)
+    if passive is not None:
+        return None
+    for token in path:
+        own = cues.get(token.i)
+        if own is not None and own.speaker is not None and own.speaker.name:
+            return own
+    for token in path:
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in token.children):
+            speaker = lead_in_speaker(token, art)
+            return Cue(token.i, ":", speaker, None) if speaker is not None else None
+    return None
 
 
 def _colon_quotes(doc, art: ArticleIndex, found: list[Quote]) -> Iterator[Quote]:
