@@ -128,6 +128,24 @@ def test_ids_are_stable_across_runs(nlp):
     assert first == [(e.id, e.name) for e in find_entities(nlp(text))]
 
 
+def test_a_surname_the_model_took_for_a_place_is_the_person_named_before(nlp):
+    doc = nlp("Jihadi suspects Alexanda Kotey and El Shafee Elsheikh were captured in Syria. Kotey and Elsheikh deny "
+              "the charges.")
+    entities = {e.name: e for e in find_entities(doc)}
+    assert entities["Alexanda Kotey"].type == "PERSON" and len(entities["Alexanda Kotey"].mentions) == 2
+    assert entities["El Shafee Elsheikh"].type == "PERSON" and len(entities["El Shafee Elsheikh"].mentions) == 2
+    assert "Kotey" not in entities and "Elsheikh" not in entities
+
+
+def test_a_place_the_model_once_took_for_a_person_stays_a_place(nlp):
+    # tagged GPE once and PERSON once: GeoNames knows Douma as a place
+    entities = by_name(nlp, "Aid reached the Syrian town of Douma. Bombs rained down on Douma.")
+    assert entities["Douma"].type == "GPE" and len(entities["Douma"].mentions) == 2
+    # a first name the model once took for a place stays a person: GeoNames has no such place
+    found = find_entities(nlp("Sylvana lives in Homs. Sylvana said the shelling never stopped."))
+    assert ("Sylvana", "PERSON") in {(e.name, e.type) for e in found}
+
+
 def test_seed_article_entities(nlp, seed_path):
     entities = by_name(nlp, seed_path.read_text(encoding="utf-8"))
     assert entities["Kim Jong Un"].title == "North Korean leader"

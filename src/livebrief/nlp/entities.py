@@ -25,10 +25,12 @@ them. The entity id is a hash of (type, name), stable across runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from livebrief.model import Entity, content_id
 from livebrief.nlp import lexicon
+from livebrief.nlp.gazetteer import load_gazetteer
 
 #: spaCy label -> contract type; labels missing here are not entities.
 TYPE_MAP: dict[str, str] = {
@@ -90,6 +92,8 @@ def _mentions(doc):
     """NER spans with the model's usual mistakes corrected."""
     places = lexicon.gazetteer_places()
     person_words = _person_words(doc)
+    surnames = _surnames(doc)
+    votes = _single_word_votes(doc)
     vocab = _Vocabulary.of(doc)
     for ent in doc.ents:
         type_ = TYPE_MAP.get(ent.label_)
@@ -118,6 +122,11 @@ def _mentions(doc):
             type_ = "GPE"
         elif type_ not in ("PERSON", "GPE", "LOC", "NORP") and end - start == 1 and lower in person_words:
             type_ = "PERSON"  # "Kiper said" tagged ORG after "Governor Oleh Kiper"
+        elif type_ in ("GPE", "LOC", "NORP") and end - start == 1 and lower in surnames and lower not in places \
+                and doc[start].pos_ == "PROPN":
+            type_ = "PERSON"  # "Mattis said" tagged NORP after "James Mattis"; never a place in the gazetteer
+        elif type_ == "PERSON" and end - start == 1 and lower not in person_words and _mostly_a_place(lower, votes):
+            type_ = "GPE"  # "bombs rained down on Baghuz" tagged PERSON, where other mentions are places
         elif type_ == "ORG" and _titled_name(doc, start, end):
             type_ = "PERSON"  # "regional governor Oleh Kiper" tagged ORG
         elif type_ == "GPE" and all(t.tag_ == "JJ" for t in doc[start:end]):
@@ -200,6 +209,32 @@ def _person_words(doc) -> frozenset[str]:
         if (ent.label_ == "PERSON" or _titled_name(doc, ent.start, ent.end)) and len(ent) > 1:
             words.update(t.lower_ for t in ent)
     return frozenset(words)
+
+
+def _single_word_votes(doc) -> dict[str, Counter]:
+    """How often the model tags each one-word name as a place and as a person in this doc."""
+    votes: dict[str, Counter] = {}
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        kind = "place" if ent.label_ in ("GPE", "LOC", "FAC") else "person" if ent.label_ == "PERSON" else None
+        if end - start == 1 and kind:
+            votes.setdefault(doc[start].lower_, Counter())[kind] += 1
+    return votes
+
+
+def _mostly_a_place(word: str, votes: dict[str, Counter]) -> bool:
+    """A one-word "person" the model tags as a place more often in the same doc, or as often when GeoNames
+    knows the name as a place ("Douma"; not "Sylvana", a first name the model once took for a place)."""
+    vote = votes.get(word, Counter())
+    if vote["place"] != vote["person"]:
+        return vote["place"] > vote["person"]
+    return vote["place"] > 0 and bool(load_gazetteer().lookup(word))
+
+
+def _surnames(doc) -> frozenset[str]:
+    """Lower-case last words of the multi-word PERSON names in this doc ("mattis" of "James Mattis")."""
+    return frozenset(doc[end - 1].lower_ for ent in doc.ents if ent.label_ == "PERSON"
+                     for end in [_trim(doc, ent.start, ent.end)[1]] if end - ent.start > 1)
 
 
 def _titled_name(doc, start: int, end: int) -> bool:
