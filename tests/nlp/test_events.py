@@ -374,6 +374,21 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
     ("Ghana said it would withdraw its contingent unless the fighting stopped.", "THREATEN"),
     # Only forces mobilise; groups rallied for a cause make no show of force.
     ("The diaspora mobilized church groups to help support the refugees.", "SUPPORT"),
+    # Easing economic sanctions or an embargo is a retreat (CAMEO 085); easing a curfew stays a concession, as the
+    # PLOVER gold records code "lifted a state of emergency".
+    ("The European Union lifted its arms embargo on the country in 2004.", "RETREAT"),
+    ("Washington waived sanctions on oil purchases for eight countries.", "RETREAT"),
+    ("The authorities lifted the curfew in the capital on Monday.", "CONCEDE"),
+    # Letting inspectors in, or aid through, allows international involvement (CAMEO 086, 0863).
+    ("Iraq allowed UN weapons inspectors to visit the presidential palaces on Sunday.", "RETREAT"),
+    ("The government let humanitarian convoys into the besieged town on Thursday.", "RETREAT"),
+    ("The government opened the mountains to UN relief flights for the first time.", "RETREAT"),
+    # ... but receiving medical treatment lets no one in.
+    ("Many children received medical treatment after the gas attack.", None),
+    # Declaring martial law or a state of emergency is coercion (CAMEO 1724).
+    ("The president declared a state of emergency in the capital.", "COERCE"),
+    # Establishing or restoring diplomatic relations is diplomatic recognition (CAMEO 054, SUPPORT).
+    ("Israel and Jordan formally established diplomatic relations on Thursday.", "SUPPORT"),
 ])
 def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
     assert rule_type(find_triggers(parse(text)[:])) == kind

@@ -239,6 +239,8 @@ NON_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "provide": frozenset({"detail", "information", "evidence", "figure", "account", "comment", "name",
                           "update", "explanation", "example", "number", "data", "proof"}),
     "send": frozenset({"message", "letter", "signal", "email", "note", "text"}),
+    "receive": frozenset({"treatment", "care", "injury", "wound", "call", "letter", "message", "email", "sentence",
+                          "award", "prize", "degree", "salary", "pay", "vote", "support", "threat", "diagnosis"}),
     "share": frozenset({"post", "video", "photo", "image", "view", "concern", "story", "border"}),
     "back": frozenset(), "hit": frozenset({"record", "high", "low", "target", "market", "headline", "mark"}),
     "strike": frozenset({"deal", "agreement", "accord", "bargain", "balance", "tone", "chord", "note"}),
@@ -325,6 +327,15 @@ CONTAINER_NOUNS = frozenset({"kg", "kilogram", "kilo", "ton", "tonne", "pound", 
                              "team", "contingent", "deployment", "group"})
 # Who a host lets in when it "allows international involvement" (CAMEO 086, PLOVER RETREAT/access).
 ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper"})
+# Who else a host lets in: investigators, and anyone named as bringing aid ("relief workers", "aid convoys").
+ACCESS_OBJECTS = ACCESS_OBJECTS | frozenset({"investigator", "convoy"})
+HUMANITARIAN_WORDS = frozenset({"aid", "relief", "humanitarian", "rescue", "medical"})
+# What a side lifts when it retreats rather than concedes (CAMEO 085 "ease economic sanctions, boycott, embargo").
+# The 2021 table also makes easing a curfew or a state of emergency RETREAT (0813/0814), but the PLOVER gold records
+# code "lifted a state of emergency" CONCEDE, so those stay with RESTRICTIONS.
+RETREAT_EASINGS = frozenset({"sanction", "embargo", "boycott"})
+EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "end", "scrap", "waive", "remove", "revoke", "rescind",
+                          "cancel", "suspend"})
 # What a besieging side eases when it retreats (CAMEO 0872 "ease military blockade").
 BLOCKADES = frozenset({"blockade", "siege"})
 # What a side gives in to when it concedes (CAMEO 083 "accede to demands").

@@ -9,7 +9,8 @@ from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
     ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, ARMED_FORCES, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS,
-    DEMANDS, DIPLOMATIC_OBJECTS, EFFORT_NOUNS, FIRING_VERBS, FUTURE_AUX, GOVERNING_PHRASES, GOVERNORS,
+    DEMANDS, DIPLOMATIC_OBJECTS, EASING_VERBS, EFFORT_NOUNS, FIRING_VERBS, FUTURE_AUX, GOVERNING_PHRASES, GOVERNORS,
+    HUMANITARIAN_WORDS, RETREAT_EASINGS,
     LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NEGOTIATIONS, NON_EVENT_OBJECTS, NOUN_TRIGGERS, NO_COMMENT,
     OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RESTRICTIONS, RETURNERS, RULE_NOUNS,
     SHARED_GOODS, SHIPMENTS, SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES,
@@ -78,6 +79,28 @@ def _names(noun, lemmas) -> bool:
     return _lemma(noun) in lemmas or any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children)
 
 
+
+
+def _emergency_rule(noun) -> bool:
+    """"martial law", "a state of emergency"."""
+    if _lemma(noun) == "law":
+        return any(c.dep_ == "amod" and c.lower_ == "martial" for c in noun.children)
+    return _lemma(noun) == "state" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_lemma(g) == "emergency" for g in c.children)
+        for c in noun.children)
+
+
+def _let_in(verb) -> list:
+    """Who is let do something: "inspectors" in "allowed UN inspectors to visit", parsed as the clause's subject."""
+    return [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+
+
+def _humanitarian(noun) -> bool:
+    """"relief workers", "aid convoys", "humanitarian access", "UN aid agencies": people or goods bringing aid."""
+    return any(c.dep_ in ("compound", "amod") and _lemma(c) in HUMANITARIAN_WORDS for c in noun.children) \
+        or (_lemma(noun) in ("convoy", "access") and noun.dep_ != "pobj")
+
+
 def _halts(verb) -> bool:
     """"ended", "suspended", "broke off", "called off": a verb that stops something under way."""
     lemma = _lemma(verb)
@@ -132,6 +155,9 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
                 c.dep_ == "dobj" and _lemma(c) not in TROOPS | DIPLOMATIC_OBJECTS for c in token.children):
             return None  # "pulling people out of the mud" is a rescue; "pulled its troops out" a withdrawal
         return kind, mode, 1.0
+    if lemma in ("declare", "impose", "introduce", "proclaim", "extend") \
+            and any(_emergency_rule(o) for o in _direct_objects(token)):
+        return "COERCE", "martial-law", 1.0  # CAMEO 1724, "declared a state of emergency"
     if lemma in REPORTING_VERBS and lemma not in VERB_TRIGGERS:
         return None
     entry = VERB_TRIGGERS.get(lemma)
@@ -145,9 +171,19 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return "CONCEDE", None, 1.0  # CAMEO 083, "accepted demands from the rebels"
     if lemma in ("lift", "ease", "relax", "loosen") and any(o in BLOCKADES for o in objects):
         return "RETREAT", "withdraw", 1.0  # CAMEO 0872, "the army lifted a day-old blockade"
-    if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit") \
-            and any(o in ACCESS_OBJECTS for o in objects):
+    if lemma in ("establish", "reestablish", "re-establish", "restore", "resume", "normalise", "normalize", "renew",
+                 "upgrade") \
+            and any(_lemma(o) in ("relation", "tie") for o in _direct_objects(token)):
+        return "SUPPORT", None, 1.0  # CAMEO 054, "established diplomatic relations"
+    if lemma in EASING_VERBS and any(_names(o, RETREAT_EASINGS) for o in _direct_objects(token)):
+        return "RETREAT", None, 1.0  # CAMEO 085, "eased sanctions on Sudan", "lifted its arms embargo"
+    if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit", "let") \
+            and any(_lemma(o) in ACCESS_OBJECTS for o in _objects(token) + _let_in(token)):
         return "RETREAT", "access", 1.0  # CAMEO 086, "received a mission of observers from the OSCE"
+    if lemma in ("allow", "permit", "let") and any(_humanitarian(o) for o in _objects(token) + _let_in(token)):
+        return "RETREAT", "access", 1.0  # CAMEO 0863, "let humanitarian convoys into Madaya"
+    if lemma == "open" and any(_humanitarian(o) for o in _objects(token) if o.head.lower_ == "to"):
+        return "RETREAT", "access", 1.0  # CAMEO 0863, "opened the combat zone to UN aid agencies"
     if lemma in ("allow", "permit", "grant") and "access" in objects:
         return "RETREAT", "access", 1.0  # CAMEO 0863, "allowed humanitarian access"
     if _halts(token) and any(_names(o, NEGOTIATIONS) for o in _direct_objects(token)):
