@@ -389,6 +389,23 @@ def test_triggers_follow_governing_verbs_and_negation(parse):
     ("The president declared a state of emergency in the capital.", "COERCE"),
     # Establishing or restoring diplomatic relations is diplomatic recognition (CAMEO 054, SUPPORT).
     ("Israel and Jordan formally established diplomatic relations on Thursday.", "SUPPORT"),
+    # Expressing solidarity or remorse backs someone or apologises (CAMEO 051, 055).
+    ("Arab foreign ministers expressed solidarity with Lebanon in a statement.", "SUPPORT"),
+    ("The prime minister expressed deep remorse for the country's wartime actions.", "SUPPORT"),
+    # Forces moved or massed, or sent to a border, are a show of force (CAMEO 154); protesters who mass protest.
+    ("Iraq massed tens of thousands of troops along the Kuwaiti border.", "MOBILIZE"),
+    ("Venezuela sent ten battalions to its border with Colombia.", "MOBILIZE"),
+    ("Egyptian protesters massed in Tahrir Square for an eighth day.", "PROTEST"),
+    ("He moved his family to Kyiv in the spring.", None),
+    # Refugees taken in are given refuge (CAMEO 075), debt written off is economic aid (071).
+    ("Zambia took in 4,000 refugees from Angola last week.", "AID"),
+    ("Paris wrote off 2.5 billion francs of the country's bilateral debt.", "AID"),
+    ("The campaigners will hand in a letter to Downing Street.", None),
+    # Handing out food is aid; opening an inquiry investigates; lashing out at someone disapproves.
+    ("The World Food Programme distributed 3,000 tonnes of maize to the villages.", "AID"),
+    ("The Congress opened an inquiry into the former spy chief.", "ACCUSE"),
+    ("The president lashed out at Bogota over the cross-border raid.", "ACCUSE"),
+    ("Nigeria pulled its contingent out of the regional force in 2000.", "RETREAT"),
 ])
 def test_rules_follow_the_cameo_to_plover_table(parse, text, kind):
     assert rule_type(find_triggers(parse(text)[:])) == kind

@@ -124,6 +124,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "alert": ("MOBILIZE", "troops"), "expropriate": ("COERCE", "seize"), "nationalize": ("COERCE", "seize"),
     "evict": ("COERCE", "deport"), "suppress": ("COERCE", "restrict"), "repress": ("COERCE", "restrict"),
     "curb": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"),
+    "distribute": ("AID", "humanitarian"), "airdrop": ("AID", "humanitarian"), "vaccinate": ("AID", "humanitarian"),
 }
 # Verbs read as weak evidence: common words with other senses ("arrive", "return", "receive", "drop").
 WEAK_VERBS = frozenset({"talk", "meet", "visit", "discuss", "fight", "hit", "target", "back", "defend", "share",
@@ -149,6 +150,9 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str | None]] = {
     ("round", "up"): ("COERCE", "arrest"), ("shut", "down"): ("COERCE", "restrict"),
     ("walk", "out"): ("PROTEST", "boycott"), ("build", "up"): ("MOBILIZE", "troops"),
     ("hand", "back"): ("RETREAT", "release"), ("take", "hostage"): ("ASSAULT", "abduct"),
+    # with conditions on the object in triggers._verb_entry: weapons handed in, refugees taken in, debt written off
+    ("hand", "in"): ("RETREAT", "disarm"), ("turn", "in"): ("RETREAT", "disarm"), ("take", "in"): ("AID", "asylum"),
+    ("write", "off"): ("AID", "economic"), ("lash", "out"): ("ACCUSE", "disapprove"),
 }
 
 NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
@@ -181,7 +185,12 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "hunger": ("PROTEST", "hunger"),
     # nouns named by a light verb: "expressed support", "issued a warning", "lodged a complaint"
     "support": ("SUPPORT", None), "praise": ("SUPPORT", None), "recognition": ("SUPPORT", None),
-    "condolence": ("SUPPORT", None), "gratitude": ("SUPPORT", None), "apology": ("CONCEDE", None),
+    "condolence": ("SUPPORT", None), "gratitude": ("SUPPORT", None), "apology": ("SUPPORT", None),
+    "solidarity": ("SUPPORT", None), "backing": ("SUPPORT", None), "approval": ("SUPPORT", None),
+    "sympathy": ("SUPPORT", None), "congratulation": ("SUPPORT", None), "remorse": ("SUPPORT", None),
+    "inquiry": ("ACCUSE", "investigate"), "disapproval": ("ACCUSE", "disapprove"),
+    "pullout": ("RETREAT", "withdraw"), "mobilisation": ("MOBILIZE", "troops"), "manoeuvre": ("MOBILIZE", "troops"),
+    "maneuver": ("MOBILIZE", "troops"),
     "regret": ("CONCEDE", None), "concession": ("CONCEDE", None), "amnesty": ("CONCEDE", None),
     "pardon": ("CONCEDE", None), "willingness": ("AGREE", None), "readiness": ("AGREE", None),
     "pledge": ("AGREE", None), "promise": ("AGREE", None), "offer": ("AGREE", None), "invitation": ("AGREE", None),
@@ -198,7 +207,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
 # Nouns that make an event only as the object of a light verb ("expressed concern", "issued a call").
 LIGHT_ONLY_NOUNS = frozenset({"welcome", "support", "praise", "recognition", "concern", "call", "opposition",
                               "release", "charge", "offer", "promise", "request", "regret", "cooperation",
-                              "occupation", "reinforcement", "ban", "warning", "criticism"})
+                              "occupation", "reinforcement", "ban", "warning", "criticism", "solidarity", "backing",
+                              "approval", "sympathy", "congratulation", "remorse", "disapproval", "manoeuvre",
+                              "maneuver"})
 
 # Verbs that take an event complement and decide the type: "threatened to attack" is THREATEN, "agreed to
 # withdraw" AGREE, "urged X to withdraw" REQUEST, "refused to meet" REJECT, "prepared to shell" MOBILIZE.
@@ -324,7 +335,8 @@ AID_OBJECTS = frozenset({"aid", "assistance", "weapon", "arm", "ammunition", "su
 CONTAINER_NOUNS = frozenset({"kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
                              "shipment", "consignment", "load", "truckload", "planeload", "shipload", "batch", "box",
                              "crate", "bag", "sack", "carton", "parcel", "pallet", "quantity", "amount", "mission",
-                             "team", "contingent", "deployment", "group"})
+                             "team", "contingent", "deployment", "group", "ten", "dozen", "score", "hundred",
+                             "thousand"})
 # Who a host lets in when it "allows international involvement" (CAMEO 086, PLOVER RETREAT/access).
 ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper"})
 # Who else a host lets in: investigators, and anyone named as bringing aid ("relief workers", "aid convoys").
@@ -336,6 +348,16 @@ HUMANITARIAN_WORDS = frozenset({"aid", "relief", "humanitarian", "rescue", "medi
 RETREAT_EASINGS = frozenset({"sanction", "embargo", "boycott"})
 EASING_VERBS = frozenset({"lift", "ease", "relax", "loosen", "end", "scrap", "waive", "remove", "revoke", "rescind",
                           "cancel", "suspend"})
+# Ships and armour a side moves to show force (CAMEO 15), besides its troops.
+MILITARY_HARDWARE = frozenset({"carrier", "warship", "armour", "armor", "tank", "destroyer", "frigate", "submarine",
+                               "battleship", "bomber", "commando", "contingent"})
+# Where forces sent somewhere are a show of force rather than help (CAMEO 154 "mobilize or increase armed forces").
+FRONTIERS = frozenset({"border", "frontier", "strait", "coast", "boundary"})
+# Who is taken in when a country grants refuge (CAMEO 075 "grant asylum").
+REFUGEES = frozenset({"refugee", "migrant", "asylum", "seeker", "dissident", "family", "orphan", "child", "people",
+                      "civilian", "exile", "evacuee"})
+# What forces hand in when they disarm (CAMEO 0873 "demobilize armed forces").
+ARMS = frozenset({"weapon", "arm", "gun", "rifle", "arsenal", "ammunition", "explosive", "mine"})
 # What a besieging side eases when it retreats (CAMEO 0872 "ease military blockade").
 BLOCKADES = frozenset({"blockade", "siege"})
 # What a side gives in to when it concedes (CAMEO 083 "accede to demands").

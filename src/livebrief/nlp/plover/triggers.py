@@ -10,7 +10,7 @@ from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
     ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, ARMED_FORCES, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS,
     DEMANDS, DIPLOMATIC_OBJECTS, EASING_VERBS, EFFORT_NOUNS, FIRING_VERBS, FUTURE_AUX, GOVERNING_PHRASES, GOVERNORS,
-    HUMANITARIAN_WORDS, RETREAT_EASINGS,
+    ARMS, FRONTIERS, HUMANITARIAN_WORDS, MILITARY_HARDWARE, REFUGEES, RETREAT_EASINGS,
     LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NEGOTIATIONS, NON_EVENT_OBJECTS, NOUN_TRIGGERS, NO_COMMENT,
     OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RESTRICTIONS, RETURNERS, RULE_NOUNS,
     SHARED_GOODS, SHIPMENTS, SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES,
@@ -63,7 +63,7 @@ def _objects(token) -> list:
         if child.dep_ in ("prep", "agent", "dative"):
             found.extend(g for g in child.children if g.dep_ == "pobj")
     found.extend(c for noun in list(found) for c in noun.children if c.dep_ == "conj")
-    for noun in list(found):
+    for noun in found:  # grows as it goes: "tens of thousands of troops"
         if _lemma(noun) in CONTAINER_NOUNS:
             found.extend(g for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                          for g in of.children if g.dep_ == "pobj")
@@ -152,8 +152,13 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         if (lemma, particle) == ("hand", "over") and any(_lemma(o) in AID_OBJECTS for o in _objects(token)):
             return "AID", None, 1.0
         if kind == "RETREAT" and lemma == "pull" and any(
-                c.dep_ == "dobj" and _lemma(c) not in TROOPS | DIPLOMATIC_OBJECTS for c in token.children):
+                c.dep_ == "dobj" and _lemma(c) not in TROOPS | ARMED_FORCES | MILITARY_HARDWARE | DIPLOMATIC_OBJECTS
+                for c in token.children):
             return None  # "pulling people out of the mud" is a rescue; "pulled its troops out" a withdrawal
+        conditions = {"in": ARMS if lemma in ("hand", "turn") else REFUGEES, "off": frozenset({"debt", "loan"})}
+        if particle in conditions and (lemma, particle) != ("lash", "out") \
+                and not any(_lemma(t) in conditions[particle] for o in _objects(token) for t in o.subtree):
+            return None  # "handed in a petition", "took in the view", "wrote off the season"
         return kind, mode, 1.0
     if lemma in ("declare", "impose", "introduce", "proclaim", "extend") \
             and any(_emergency_rule(o) for o in _direct_objects(token)):
@@ -175,6 +180,14 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
                  "upgrade") \
             and any(_lemma(o) in ("relation", "tie") for o in _direct_objects(token)):
         return "SUPPORT", None, 1.0  # CAMEO 054, "established diplomatic relations"
+    if lemma in ("mass", "concentrate", "move", "rush", "redeploy", "position", "send", "dispatch", "fly") \
+            and any(o in ARMED_FORCES | MILITARY_HARDWARE for o in objects):
+        if lemma == "mass" and subjects & PROTESTERS:
+            return "PROTEST", "demo", 1.0
+        if lemma not in ("send", "dispatch", "fly") or any(o in FRONTIERS for o in objects):
+            return "MOBILIZE", "troops", 1.0  # CAMEO 154, "moved two divisions to the Line of Control"
+    if lemma == "mass" and subjects & PROTESTERS:
+        return "PROTEST", "demo", 1.0  # "protesters massed in Tahrir Square"
     if lemma in EASING_VERBS and any(_names(o, RETREAT_EASINGS) for o in _direct_objects(token)):
         return "RETREAT", None, 1.0  # CAMEO 085, "eased sanctions on Sudan", "lifted its arms embargo"
     if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit", "let") \
