@@ -175,6 +175,9 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
      "view is that this would be illegal.”", "Maria Petrenko"),
     ("Zelensky’s wife sat next to him and held his hand, saying: “Whatever happens, we stay.”",
      "Zelensky’s wife"),
+    # with no one named before, he/she is an unnamed person who was a subject nearby, of the same gender
+    ("Her husband interrupted her and began talking. “We could not carry all the children,” he said.", "Her husband"),
+    ("The woman fled with her children. “We could not stay,” he said.", None),
     # a person's people speak for themselves, not as the person
     ("“The talks will resume next week,” Zelensky’s spokesman said.", "Zelensky’s spokesman"),
     # a sentence that reports something itself still introduces the quote right after it

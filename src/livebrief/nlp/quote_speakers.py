@@ -74,11 +74,51 @@ class ArticleIndex:
                     and (not self.persons or self.persons[-1][1].span != mention):
                 self.persons.append((i, from_entity(entity, mention), _is_subject(doc[i])))
         self.speakers: list[tuple[int, Speaker]] = []  # resolved speakers in text order
+        # Unnamed people who are the subject of a clause, for he/she when no one is named near: (index, speaker,
+        # gender or None).
+        self.described = list(_described_persons(doc, self))
 
 
 def from_entity(entity: Entity, span: tuple[int, int]) -> Speaker:
     """The speaker an entity mention names."""
     return Speaker(entity.name, entity.id, span, entity.type)
+
+
+# People nouns that name a body or a crowd, not one person a "he" or "she" could stand for.
+_GROUP_NOUNS = frozenset("""
+    campaign administration government ministry agency department committee party people group organization
+    organisation company firm union family leadership faction elite couple others those many some everyone
+    everybody anyone anybody nobody somebody someone both other youth member source
+""".split())
+_FEMALE = frozenset("woman mother wife daughter sister girl grandmother widow spokeswoman businesswoman "
+                    "actress queen chairwoman".split())
+_MALE = frozenset("man father husband son brother boy grandfather widower spokesman businessman king "
+                  "chairman".split())
+
+
+def _gender(token) -> str | None:
+    word = token.lower_
+    return "f" if word in ("she", "her") else "m" if word in ("he", "him") else None
+
+
+def _described_persons(doc, art: ArticleIndex) -> Iterator[tuple[int, Speaker, str | None]]:
+    """One unnamed person as the subject of a clause: "The Syrian rebel commander stared at …" (a singular people
+    noun after "the", "a" or a possessive, outside quotes and entities), with the gender the noun gives."""
+    for token in doc:
+        if token.dep_ != "nsubj" or token.tag_ != "NN" or art.quoted[token.i] or token.i in art.entity_at:
+            continue
+        lemma = lemma_of(token)
+        if lemma not in lexicon.PEOPLE_NOUNS or lemma in _GROUP_NOUNS:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("every", "each", "any", "no", "some")
+                   for c in token.children):
+            continue
+        start, end = _noun_phrase(token)
+        if start >= end or any(i in art.entity_at for i in range(start, end)):
+            continue
+        span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        gender = "f" if lemma in _FEMALE else "m" if lemma in _MALE else None
+        yield token.i, Speaker(_describe(doc, start, end, art), None, span), gender
 
 
 def _is_subject(token) -> bool:
@@ -483,7 +523,12 @@ def _antecedent(token, art: ArticleIndex) -> Speaker | None:
         if candidates:
             return max(candidates, key=lambda item: item[0])[1]
         earlier = [(i, s) for i, s, _ in art.persons if i < token.i]
-        return earlier[-1][1] if earlier else None
+        if earlier:
+            return earlier[-1][1]
+        # No one named before: an unnamed person who was a subject nearby ("The Syrian rebel commander stared at
+        # … “…,” he said."), of the pronoun's gender when the noun has one.
+        described = [s for i, s, g in art.described if max(window, 0) <= i < token.i and g in (None, _gender(token))]
+        return described[-1] if described else None
     earlier = [(i, s) for i, s in art.speakers if i < token.i and s.type != "PERSON"]
     if earlier and token.i - earlier[-1][0] < 120:
         return earlier[-1][1]
