@@ -178,6 +178,12 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     # with no one named before, he/she is an unnamed person who was a subject nearby, of the same gender
     ("Her husband interrupted her and began talking. “We could not carry all the children,” he said.", "Her husband"),
     ("The woman fled with her children. “We could not stay,” he said.", None),
+    # a cue after a question or an exclamation frames it though the parser starts a sentence there
+    ("“It looks like we will not get along, who knows?” Petrenko told a local television station.", "Petrenko"),
+    # the possessor of a response speaks it; a person of a given age is a person
+    ("Her aide emailed the minister in December. Maria Petrenko’s response was: “Is that shop in Kyiv?”",
+     "Maria Petrenko"),
+    ("“Most want to leave, like me,” said the 26-year-old.", "the 26-year-old"),
     # a person's people speak for themselves, not as the person
     ("“The talks will resume next week,” Zelensky’s spokesman said.", "Zelensky’s spokesman"),
     # a sentence that reports something itself still introduces the quote right after it
@@ -214,6 +220,10 @@ def test_an_unresolved_pronoun_speaks_both_parts_of_a_split_quote(nlp):
             "except our neighbours.”")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert [q.speaker_span and text[q.speaker_span[0]:q.speaker_span[1]] for q in quotes] == ["he", "he"]
+
+
+def test_a_name_someone_gives_themselves_is_no_quote(nlp):
+    assert quotes_of(nlp, "A man calling himself Paul Paul was among the first to reply.") == []
 
 
 def test_signatures_the_model_did_not_tag(nlp):

@@ -49,6 +49,10 @@ def is_cue(token, quoted: list[bool]) -> bool:
         return False  # "raised $3.2 million", "continued its search", "maintains a wide lead"
     if lemma_of(token) == "gather" and not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
         return False  # "as ministers gathered in Brussels" meet; "I gather that …" infers
+    if lemma_of(token) == "call" and any(c.dep_ == "oprd" for c in token.children) \
+            and any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves", "itself", "myself",
+                                                       "ourselves", "yourself") for c in token.children):
+        return False  # "a man calling himself Paul", "Sanders calls himself a socialist": a name given
     if lemma_of(token) in ("deny", "refuse") and _withholds(token):
         return False  # "denied them the right to …", "denied prisoners access": withheld, not disputed
     if lemma_of(token) in CUE_LEMMAS:
@@ -188,6 +192,8 @@ def is_agent_like(token) -> bool:
     if token.lower_ in ("i", "we", "he", "she", "they", "who", "all", "many", "most", "some", "several", "few"):
         return True
     lemma = lemma_of(token)
+    if lemma == "old" and any(lemma_of(c) == "year" for c in token.children):
+        return True  # "said the 26-year-old"
     if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "NORP") for c in token.children):
         return True  # "Trump's running mate, Indiana Gov. Mike Pence, plans …"
     if lemma in lexicon.PORTION_HEADS:  # "dozens of papers", "most of the voters"

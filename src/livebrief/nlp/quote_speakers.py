@@ -152,7 +152,12 @@ def lead_in_speaker(verb, art: ArticleIndex) -> Speaker | None:
     """The speaker a colon's lead-in names with no verb of saying: "McConnell delivered a message to
     Trump: “…”", "Trump issued the following statement: “…”". A person or group as the verb's subject."""
     for child in verb.children:
-        if child.dep_ == "nsubj" and not art.quoted[child.i] and (is_agent_like(child) or child.tag_ == "PRP"):
+        if child.dep_ != "nsubj" or art.quoted[child.i]:
+            continue
+        if lemma_of(child) in lexicon.CUE_NOUNS | {"response", "reply", "answer", "message", "retort"}:
+            # "Clinton’s response was: “…”": the possessor speaks
+            child = next((c for c in child.children if c.dep_ == "poss" and is_agent_like(c)), child)
+        if is_agent_like(child) or child.tag_ == "PRP":
             speaker = _speaker_of(child, art)
             return speaker if speaker is not None and speaker.name else None
     return None
@@ -269,7 +274,7 @@ def _shown_speaking(verb, art: ArticleIndex):
 def _is_dateline(token) -> bool:
     """A time stamp the parser took for a subject: "12:15 p.m.\n\nDonald Trump says …"."""
     if token.ent_type_ in ("TIME", "DATE") and token.pos_ != "PRON":
-        return True
+        return not is_agent_like(token)  # "the 26-year-old", tagged DATE, is a person of that age
     return token.lower_ in ("a.m.", "p.m.", "am", "pm")
 
 

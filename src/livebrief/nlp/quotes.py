@@ -246,14 +246,21 @@ def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     while k < len(doc) and doc[k].text == ",":  # “…”, he snapped.
         k += 1
     last = doc[k - 1] if k > 0 else None
+    # After "?" or "!" the parser often starts a new sentence at the cue: "“…, who knows?” Trump told ITV."
+    asked = art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] in ("?", "!")
     for i in range(k, min(k + 5, len(doc))):
         token = doc[i]
-        if token.is_punct or token.is_space or art.quoted[i] or last is None or token.sent != last.sent:
+        if token.is_punct or token.is_space or art.quoted[i] or last is None \
+                or (token.sent != last.sent and not asked):
             return None
         if token.pos_ in ("VERB", "AUX"):
             cue = cues.get(i)
+            if token.sent != last.sent and reported_clause(token, art.quoted) is not None:
+                return None  # "“…!” Blannin said Holmes had left a will": a new sentence with its own report
             if cue is not None and cue.speaker is not None and cue.speaker.name and _is_speech(token):
                 return cue  # "…: “…,” Roffman predicted.": the quote's own cue, not the colon's lead-in
+            if token.sent != last.sent:
+                return None  # across the break only a verb of saying frames the quote
             if i in cues or token.pos_ == "AUX" or token.dep_ not in ("ROOT", "ccomp", "parataxis", "conj") \
                     or any(c.dep_ in ("dobj", "ccomp", "xcomp") and not art.quoted[c.i] for c in token.children):
                 return None  # a verb of saying (the usual path finds it) or a verb with its own object
@@ -379,7 +386,9 @@ def _lead_in_cue(doc, lo: int, hi: int, art: ArticleIndex, cues: dict[int, Cue])
         own = cues.get(token.i)
         if own is not None and own.speaker is not None and own.speaker.name:
             return own
-    for token in path:
+    for n, token in enumerate(path):
+        if any(t.i in cues for t in path[n + 1:]):
+            break  # below a verb of saying: "X said Trump was a candidate …:" is not Trump's to speak
         if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in token.children):
             speaker = lead_in_speaker(token, art)
             return Cue(token.i, ":", speaker, None) if speaker is not None else None
