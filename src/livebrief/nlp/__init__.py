@@ -15,7 +15,7 @@ from livebrief.settings import DEFAULTS, Settings
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "6"  # bump when analyses change, so `analyze --all` redoes stored ones
+PIPELINE_VERSION = "7"  # bump when analyses change, so `analyze --all` redoes stored ones
 CAPTION_CHARS = 2000
 SUPPORTED_LANGUAGES = ("en",)
 
