@@ -137,6 +137,13 @@ def test_a_surname_the_model_took_for_a_place_is_the_person_named_before(nlp):
     assert "Kotey" not in entities and "Elsheikh" not in entities
 
 
+def test_a_mention_run_over_a_comma_splits_into_its_names(nlp):
+    entities = by_name(nlp, "Speaking to the Telegraph, Hussen Abase, father of Amira Abase, said his daughter "
+                            "made a mistake.")
+    assert entities["Hussen Abase"].type == "PERSON" and entities["Amira Abase"].type == "PERSON"
+    assert not any("," in name for name in entities)
+
+
 def test_a_place_the_model_once_took_for_a_person_stays_a_place(nlp):
     # tagged GPE once and PERSON once: GeoNames knows Douma as a place
     entities = by_name(nlp, "Aid reached the Syrian town of Douma. Bombs rained down on Douma.")

@@ -184,6 +184,9 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     ("Her aide emailed the minister in December. Maria Petrenko’s response was: “Is that shop in Kyiv?”",
      "Maria Petrenko"),
     ("“Most want to leave, like me,” said the 26-year-old.", "the 26-year-old"),
+    # a phone call reports nothing: the quote after it is not the caller's
+    ("Oleh Kiper lost his fight. Maria Petrenko called him in late 2017. “She said the boy had drawn our home.”",
+     None),
     # a person's people speak for themselves, not as the person
     ("“The talks will resume next week,” Zelensky’s spokesman said.", "Zelensky’s spokesman"),
     # a sentence that reports something itself still introduces the quote right after it
@@ -220,6 +223,14 @@ def test_an_unresolved_pronoun_speaks_both_parts_of_a_split_quote(nlp):
             "except our neighbours.”")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert [q.speaker_span and text[q.speaker_span[0]:q.speaker_span[1]] for q in quotes] == ["he", "he"]
+
+
+def test_a_quote_after_a_sentence_of_saying_is_not_the_next_quotes(nlp):
+    text = ("Maria Petrenko, a researcher in Kyiv, said many of the prisoners would wish to go home. “Most of them do "
+            "express regret.” In a piece for a newspaper, Oleh Kiper said the country was not alone “in wishing "
+            "they would disappear”.")
+    marked = [(q.kind, q.speaker) for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
+    assert marked == [("direct", "Maria Petrenko"), ("partial", "Oleh Kiper")]
 
 
 def test_a_name_someone_gives_themselves_is_no_quote(nlp):

@@ -112,6 +112,10 @@ def _mentions(doc):
         if parts:  # "Kyiv and Odesa" tagged as one ORG
             yield from parts
             continue
+        if type_ in ("PERSON", "ORG"):
+            start, end, named = _comma_parts(doc, start, end)
+            if named is not None:  # "the Telegraph, Hussen Abase" tagged as one ORG
+                yield _Mention(named[0], named[1], "PERSON", doc[named[0]:named[1]].text)
         text = doc[start:end].text
         lower = text.lower()
         if lower in lexicon.KNOWN_EVENTS:
@@ -182,6 +186,21 @@ def _place_list(doc, start: int, end: int, places: frozenset[str]) -> list[_Ment
             return []
         mentions.append(_Mention(a, b, type_, doc[a:b].text))
     return mentions if len(mentions) > 1 else []
+
+
+def _comma_parts(doc, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """A mention the model ran over a comma: its first part, and a person's name after the comma.
+
+    "the Telegraph, Hussen Abase" -> "Telegraph" and the person "Hussen Abase"; "Mitch McConnell, R-Ky." ->
+    "Mitch McConnell" (what follows the comma is no name).
+    """
+    commas = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
+    if not commas:
+        return start, end, None
+    tail = (commas[-1] + 1, end)
+    named = tail if 2 <= tail[1] - tail[0] <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title for t in doc[tail[0]:tail[1]]) else None
+    return start, commas[0], named
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:

@@ -131,8 +131,13 @@ def _inherit(n: int, found: list[tuple[QuotedSpan, str, Cue | None]], text: str,
     if n + 1 < len(found):
         next_span, _, next_cue = found[n + 1]
         para_end = text.find("\n", span.open_at)
+        # Only a quote that follows on at once ("“…” “…,” he said."): one after a sentence of someone else's
+        # ("“…” In a piece for the Guardian, Barrett said …") leaves this one to the sentence before it.
+        gap = text[span.close_end if span.close_end is not None else span.end:next_span.open_at]
         if (para_end == -1 or next_span.open_at < para_end) and next_cue is not None \
-                and next_cue.speaker is not None and next_cue.speaker.name:
+                and next_cue.speaker is not None and next_cue.speaker.name \
+                and (len(gap.split()) <= 3 or kind != "direct" or art is None
+                     or _bare_cue_before(art, cues or {}, span.open_at, para_start) is None):
             return next_cue
     if kind == "direct" and span.open_at == para_start and art is not None:
         return _last_speech_cue_before(art, cues or {}, para_start)
@@ -156,9 +161,14 @@ def _bare_cue_before(art: ArticleIndex, cues: dict[int, Cue], open_at: int, para
     for i in range(max(sent.start, bisect.bisect_left(art.starts, para_start)), k):
         cue = cues.get(i)
         if cue is not None and cue.speaker is not None and cue.speaker.name \
-                and lemma_of(doc[i]) in lexicon.SPEECH_VERBS:
+                and lemma_of(doc[i]) in lexicon.SPEECH_VERBS and not _phoned(doc[i]):
             return cue
     return None
+
+
+def _phoned(verb) -> bool:
+    """"Rashida called him in late 2017": a call that reports nothing, so not who speaks the quote after it."""
+    return lemma_of(verb) == "call" and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children)
 
 
 def _last_speech_cue_before(art: ArticleIndex, cues: dict[int, Cue], para_start: int) -> Cue | None:
