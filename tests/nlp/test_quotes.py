@@ -176,7 +176,8 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     ("Zelensky’s wife sat next to him and held his hand, saying: “Whatever happens, we stay.”",
      "Zelensky’s wife"),
     # with no one named before, he/she is an unnamed person who was a subject nearby, of the same gender
-    ("Her husband interrupted her and began talking. “We could not carry all the children,” he said.", "Her husband"),
+    ("Her husband interrupted her and began talking. “We could not carry all the children,” he said.",
+     "Her husband"),
     ("The woman fled with her children. “We could not stay,” he said.", None),
     # a cue after a question or an exclamation frames it though the parser starts a sentence there
     ("“It looks like we will not get along, who knows?” Petrenko told a local television station.", "Petrenko"),

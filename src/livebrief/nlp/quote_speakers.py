@@ -97,13 +97,14 @@ _MALE = frozenset("man father husband son brother boy grandfather widower spokes
 
 
 def _gender(token) -> str | None:
+    """"f" for she/her, "m" for he/him."""
     word = token.lower_
     return "f" if word in ("she", "her") else "m" if word in ("he", "him") else None
 
 
 def _described_persons(doc, art: ArticleIndex) -> Iterator[tuple[int, Speaker, str | None]]:
-    """One unnamed person as the subject of a clause: "The Syrian rebel commander stared at …" (a singular people
-    noun after "the", "a" or a possessive, outside quotes and entities), with the gender the noun gives."""
+    """One unnamed person as the subject of a clause: "Her husband interrupted her …" (a singular people noun
+    after "the", "a" or a possessive, outside quotes and entities), with the gender the noun gives."""
     for token in doc:
         if token.dep_ != "nsubj" or token.tag_ != "NN" or art.quoted[token.i] or token.i in art.entity_at:
             continue
@@ -530,8 +531,8 @@ def _antecedent(token, art: ArticleIndex) -> Speaker | None:
         earlier = [(i, s) for i, s, _ in art.persons if i < token.i]
         if earlier:
             return earlier[-1][1]
-        # No one named before: an unnamed person who was a subject nearby ("The Syrian rebel commander stared at
-        # … “…,” he said."), of the pronoun's gender when the noun has one.
+        # No one named before: an unnamed person who was a subject nearby ("Her husband interrupted her. “…,” he
+        # said."), of the pronoun's gender when the noun has one.
         described = [s for i, s, g in art.described if max(window, 0) <= i < token.i and g in (None, _gender(token))]
         return described[-1] if described else None
     earlier = [(i, s) for i, s in art.speakers if i < token.i and s.type != "PERSON"]

@@ -389,8 +389,7 @@ def _lead_in_cue(doc, lo: int, hi: int, art: ArticleIndex, cues: dict[int, Cue])
     path = [last]
     while path[-1].head.i != path[-1].i and start <= path[-1].head.i < hi:
         path.append(path[-1].head)
-    passive = next((n for n, t in enumerate(path) if any(c.dep_ == "nsubjpass" for c in t.children)), None)
-    if passive is not None:
+    if any(c.dep_ == "nsubjpass" for t in path for c in t.children):
         return None
     for token in path:
         own = cues.get(token.i)

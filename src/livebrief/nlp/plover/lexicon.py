@@ -338,9 +338,8 @@ CONTAINER_NOUNS = frozenset({"kg", "kilogram", "kilo", "ton", "tonne", "pound", 
                              "team", "contingent", "deployment", "group", "ten", "dozen", "score", "hundred",
                              "thousand"})
 # Who a host lets in when it "allows international involvement" (CAMEO 086, PLOVER RETREAT/access).
-ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper"})
-# Who else a host lets in: investigators, and anyone named as bringing aid ("relief workers", "aid convoys").
-ACCESS_OBJECTS = ACCESS_OBJECTS | frozenset({"investigator", "convoy"})
+ACCESS_OBJECTS = frozenset({"observer", "monitor", "inspector", "peacekeeper", "investigator", "convoy"})
+# Words that name people or goods bringing aid ("relief workers", "aid convoys"), whom a host lets in.
 HUMANITARIAN_WORDS = frozenset({"aid", "relief", "humanitarian", "rescue", "medical"})
 # What a side lifts when it retreats rather than concedes (CAMEO 085 "ease economic sanctions, boycott, embargo").
 # The 2021 table also makes easing a curfew or a state of emergency RETREAT (0813/0814), but the PLOVER gold records

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from livebrief.nlp.plover.labels import CONFLICTUAL, COOPERATIVE
 from livebrief.nlp.lexicon import LEMMA_FIXES
 from livebrief.nlp.plover.lexicon import (
-    ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, ARMED_FORCES, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS,
-    DEMANDS, DIPLOMATIC_OBJECTS, EASING_VERBS, EFFORT_NOUNS, FIRING_VERBS, FUTURE_AUX, GOVERNING_PHRASES, GOVERNORS,
-    ARMS, FRONTIERS, HUMANITARIAN_WORDS, MILITARY_HARDWARE, REFUGEES, RETREAT_EASINGS,
-    LIGHT_ONLY_NOUNS, LIGHT_VERBS, NATURAL_FORCES, NEGOTIATIONS, NON_EVENT_OBJECTS, NOUN_TRIGGERS, NO_COMMENT,
-    OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REPORTING_VERBS, RESTRICTIONS, RETURNERS, RULE_NOUNS,
-    SHARED_GOODS, SHIPMENTS, SPORTS_WORDS, STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES,
-    TROOPS, UNREALISED, VERB_TRIGGERS, WEAK_VERBS, WEAPON_NOUNS,
+    ACCESS_OBJECTS, AGREEMENT_NOUNS, AID_OBJECTS, ARMED_FORCES, ARMS, BACKGROUND_PREPS, BLOCKADES, CONTAINER_NOUNS,
+    DEMANDS, DIPLOMATIC_OBJECTS, EASING_VERBS, EFFORT_NOUNS, FIRING_VERBS, FRONTIERS, FUTURE_AUX, GOVERNING_PHRASES,
+    GOVERNORS, HUMANITARIAN_WORDS, LIGHT_ONLY_NOUNS, LIGHT_VERBS, MILITARY_HARDWARE, NATURAL_FORCES, NEGOTIATIONS,
+    NON_EVENT_OBJECTS, NOUN_TRIGGERS, NO_COMMENT, OBLIGATION_AUX, PHRASAL_TRIGGERS, PROTESTERS, REFUGEES,
+    REPORTING_VERBS, RESTRICTIONS, RETREAT_EASINGS, RETURNERS, RULE_NOUNS, SHARED_GOODS, SHIPMENTS, SPORTS_WORDS,
+    STRIKE_WORDS, TERRITORY_OBJECTS, TOPIC_HEADS, TRADE_WORDS, TRAINEES, TROOPS, UNREALISED, VERB_TRIGGERS,
+    WEAK_VERBS, WEAPON_NOUNS,
 )
 from livebrief.nlp.quote_cues import is_agent_like
 
@@ -77,8 +77,6 @@ def _direct_objects(token) -> list:
 def _names(noun, lemmas) -> bool:
     """Whether a noun or its compound modifier is one of ``lemmas``: "talks", "the ceasefire agreement"."""
     return _lemma(noun) in lemmas or any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children)
-
-
 
 
 def _emergency_rule(noun) -> bool:
@@ -180,14 +178,12 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
                  "upgrade") \
             and any(_lemma(o) in ("relation", "tie") for o in _direct_objects(token)):
         return "SUPPORT", None, 1.0  # CAMEO 054, "established diplomatic relations"
-    if lemma in ("mass", "concentrate", "move", "rush", "redeploy", "position", "send", "dispatch", "fly") \
-            and any(o in ARMED_FORCES | MILITARY_HARDWARE for o in objects):
-        if lemma == "mass" and subjects & PROTESTERS:
-            return "PROTEST", "demo", 1.0
-        if lemma not in ("send", "dispatch", "fly") or any(o in FRONTIERS for o in objects):
-            return "MOBILIZE", "troops", 1.0  # CAMEO 154, "moved two divisions to the Line of Control"
     if lemma == "mass" and subjects & PROTESTERS:
         return "PROTEST", "demo", 1.0  # "protesters massed in Tahrir Square"
+    if lemma in ("mass", "concentrate", "move", "rush", "redeploy", "position", "send", "dispatch", "fly") \
+            and any(o in ARMED_FORCES | MILITARY_HARDWARE for o in objects) \
+            and (lemma not in ("send", "dispatch", "fly") or any(o in FRONTIERS for o in objects)):
+        return "MOBILIZE", "troops", 1.0  # CAMEO 154, "moved two divisions to the Line of Control"
     if lemma in EASING_VERBS and any(_names(o, RETREAT_EASINGS) for o in _direct_objects(token)):
         return "RETREAT", None, 1.0  # CAMEO 085, "eased sanctions on Sudan", "lifted its arms embargo"
     if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit", "let") \
