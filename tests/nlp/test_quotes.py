@@ -188,7 +188,13 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     # a phone call reports nothing: the quote after it is not the caller's
     ("Oleh Kiper lost his fight. Maria Petrenko called him in late 2017. “She said the boy had drawn our home.”",
      None),
+    # a name and a verb right after the quote, when the parse around them is broken
+    ("Donald Trump held a news conference. “Go back to Univision,” Trump barked and a security guard escorted "
+     "Ramos out.", "Donald Trump"),
+    ('"If he does not, he should resign in disgrace!" the presumptive nominee, Donald Trump, tweeted Sunday.',
+     "Donald Trump"),
     # a person's people speak for themselves, not as the person
+    ("“The Kurdish movement was everything to him,” said a friend of Mehmet Aksoy.", "a friend of Mehmet Aksoy"),
     ("“The talks will resume next week,” Zelensky’s spokesman said.", "Zelensky’s spokesman"),
     # a sentence that reports something itself still introduces the quote right after it
     ("Hoda Muthana said she had not been in contact with officials since her capture. “I would tell them "

@@ -351,8 +351,13 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
     text = _describe(doc, start, end, art)
     span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     owner = _person_possessor(token, art)
+    if owner is not None:  # "The parents of Jack Letts, a Briton held by Kurds": no one in the owner's phrase speaks
+        start_owned, end_owned = owner.left_edge.i, owner.right_edge.i + 1
+        owned = {e.id for e in _entities_in(art, start_owned, end_owned)}
+    else:
+        owned = set()
     for entity in _entities_in(art, start, end):
-        if entity.type in ("PERSON", "ORG") and entity is not owner:
+        if entity.type in ("PERSON", "ORG") and entity.id not in owned:
             return Speaker(entity.name, entity.id, span, entity.type)
     titled = _by_title(text, art)
     if titled is not None:
@@ -437,14 +442,18 @@ def _noun_phrase(token) -> tuple[int, int]:
     return left, end
 
 
-def _person_possessor(token, art: ArticleIndex) -> Entity | None:
-    """The person whose people speak: "Zelensky" in "Zelensky’s spokesman", who is not the speaker."""
+def _person_possessor(token, art: ArticleIndex):
+    """The token naming the person whose people speak: "Zelensky" in "Zelensky’s spokesman" or "a lawyer for
+    Zelensky", who is not the speaker."""
     if lemma_of(token) not in lexicon.PEOPLE_NOUNS:
         return None
-    for child in token.children:
-        hit = art.entity_at.get(child.i) if child.dep_ == "poss" else None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+               for g in c.children if g.dep_ == "pobj"]
+    for owner in owners:
+        hit = art.entity_at.get(owner.i)
         if hit is not None and hit[0].type == "PERSON":
-            return hit[0]
+            return owner
     return None
 
 

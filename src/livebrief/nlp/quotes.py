@@ -225,7 +225,11 @@ def _cue_for_span(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
             node = node.head
         if found is not None:
             return found
-    # 2. The nearest cue with a speaker in the sentences the quote touches.
+    # 2. A name and a verb right after the quote, with the parse around them broken.
+    named = _name_then_verb(doc, span, art)
+    if named is not None:
+        return named
+    # 3. The nearest cue with a speaker in the sentences the quote touches.
     sent_lo = doc[lo].sent.start
     sent_hi = doc[hi - 1].sent.end
     for _ in range(3):  # "“…,” Air Force Brig. / Gen. Patrick Ryder said": the model split early
@@ -275,6 +279,55 @@ def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
                     or any(c.dep_ in ("dobj", "ccomp", "xcomp") and not art.quoted[c.i] for c in token.children):
                 return None  # a verb of saying (the usual path finds it) or a verb with its own object
             return frame_cue(token, art, after=k)
+    return None
+
+
+def _name_then_verb(doc, span: QuotedSpan, art: ArticleIndex) -> Cue | None:
+    """A name and a verb right after a quote that ends with a comma, "?" or "!", read from the words when the
+    parse around them is broken: "“…,” Trump barked and a guard escorted Ramos out" (parsed as an apposition),
+    "“…!” the presumptive nominee, Donald Trump, tweeted Sunday" (parsed as a modifier of "nominee").
+
+    The words between the quote and the verb must be one noun phrase naming a person or an organisation (not a
+    possessor: "Trump’s lawyer said" is the lawyer's), and a verb that is no verb of saying must have no object.
+    """
+    if span.close_end is None or quote_kind(art.text, span) != "direct" \
+            or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
+        return None
+    comma = art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] == ","
+    k = bisect.bisect_left(art.starts, span.close_end)
+    named: list[tuple[Entity, tuple[int, int]]] = []
+    for i in range(k, min(k + 12, len(doc))):
+        token = doc[i]
+        if art.quoted[i] or token.is_space:
+            return None
+        if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBN") and named:
+            if any(c.dep_ == "ccomp" and not art.quoted[c.i] for c in token.children):
+                return None  # "“…!” Blannin said Holmes had left a will" reports its own clause
+            if lemma_of(token) not in lexicon.SPEECH_VERBS and (not comma or any(
+                    c.dep_ == "dobj" for c in token.children)):
+                return None  # "“… the Wall!” The House returns …": a new sentence, no frame
+            entity, mention = next(((e, m) for e, m in reversed(named) if e.type == "PERSON"), named[-1])
+            return Cue(token.i, token.text, from_entity(entity, mention), None)
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and token.text != ",":
+            return None
+        hit = art.entity_at.get(i) or _named_before(token, art)
+        possessor = i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+        if possessor:
+            named = [n for n in named if n != hit]
+        elif hit is not None and hit[0].type in ("PERSON", "ORG") and hit not in named:
+            named.append(hit)
+    return None
+
+
+def _named_before(token, art: ArticleIndex) -> tuple[Entity, tuple[int, int]] | None:
+    """A surname the model left untagged, as the person named before with it ("Trump barked" after "Donald
+    Trump")."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return None
+    for entity in art.entities:
+        if entity.type == "PERSON" and len(entity.name.split()) > 1 and token.text == entity.name.split()[-1] \
+                and entity.mentions and entity.mentions[0][0] < token.idx:
+            return entity, (token.idx, token.idx + len(token))
     return None
 
 
