@@ -12,6 +12,7 @@ ministry" -> the fuller ministry named before; anything else keeps its descripti
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -74,9 +75,12 @@ class ArticleIndex:
                     and (not self.persons or self.persons[-1][1].span != mention):
                 self.persons.append((i, from_entity(entity, mention), _is_subject(doc[i])))
         self.speakers: list[tuple[int, Speaker]] = []  # resolved speakers in text order
-        # Unnamed people who are the subject of a clause, for he/she when no one is named near: (index, speaker,
-        # gender or None).
-        self.described = list(_described_persons(doc, self))
+
+    @functools.cached_property
+    def described(self) -> list[tuple[int, Speaker, str | None]]:
+        """Unnamed people who are the subject of a clause, for he/she when no one is named before: (index,
+        speaker, gender or None). Found on first use, which few articles need."""
+        return list(_described_persons(self.doc, self))
 
 
 def from_entity(entity: Entity, span: tuple[int, int]) -> Speaker:
@@ -342,7 +346,7 @@ def _speaker_of(token, art: ArticleIndex) -> Speaker | None:
         if child.dep_ == "appos" and child.i in art.entity_at and art.entity_at[child.i][0].type == "PERSON":
             entity, span = art.entity_at[child.i]
             return from_entity(entity, span)
-    named = _surname_of(token, art)
+    named = surname_speaker(token, art)
     if named is not None:
         return named
     start, end = _noun_phrase(token)
@@ -404,7 +408,7 @@ def _portion_of_people(token) -> bool:
     return lemma_of(token) in lexicon.PORTION_HEADS and bool(portion_names(token, is_agent_like))
 
 
-def _surname_of(token, art: ArticleIndex) -> Speaker | None:
+def surname_speaker(token, art: ArticleIndex) -> Speaker | None:
     """"Kiper wrote" with "Kiper" left untagged after "Governor Oleh Kiper": the person named before."""
     if token.pos_ != "PROPN" or not token.is_title or any(c.dep_ == "compound" for c in token.children):
         return None

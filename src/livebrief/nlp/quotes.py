@@ -45,7 +45,7 @@ from livebrief.nlp import lexicon
 from livebrief.nlp.quote_cues import is_agent_like, lemma_of, reported_clause
 from livebrief.nlp.quote_marks import QuotedSpan, paragraphs, quote_kind, quoted_spans
 from livebrief.nlp.quote_speakers import (ArticleIndex, Cue, Speaker, frame_cue, from_entity, lead_in_speaker,
-                                          resolve_cues)
+                                          resolve_cues, surname_speaker)
 
 __all__ = ["find_quotes", "quoted_spans"]
 
@@ -253,15 +253,15 @@ def _framing_verb(doc, span: QuotedSpan, art: ArticleIndex, cues: dict[int, Cue]
     saying ("…: “…,” Roffman predicted." is Roffman's, whatever the colon's lead-in says), or a verb that is
     no cue of its own ("“…,” Oliver barked.", "“…!” beamed Donald Hartley", "“…,” Hannity started.").
     """
-    if span.close_end is None or quote_kind(art.text, span) != "direct" \
-            or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
+    closing = _closing_mark(art, span)
+    if closing not in (",", "?", "!") or quote_kind(art.text, span) != "direct":
         return None
     k = bisect.bisect_left(art.starts, span.close_end)
     while k < len(doc) and doc[k].text == ",":  # “…”, he snapped.
         k += 1
     last = doc[k - 1] if k > 0 else None
     # After "?" or "!" the parser often starts a new sentence at the cue: "“…, who knows?” Trump told ITV."
-    asked = art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] in ("?", "!")
+    asked = closing in ("?", "!")
     for i in range(k, min(k + 5, len(doc))):
         token = doc[i]
         if token.is_punct or token.is_space or art.quoted[i] or last is None \
@@ -288,14 +288,14 @@ def _name_then_verb(doc, span: QuotedSpan, art: ArticleIndex) -> Cue | None:
     "“…!” the presumptive nominee, Donald Trump, tweeted Sunday" (parsed as a modifier of "nominee").
 
     The words between the quote and the verb must be one noun phrase naming a person or an organisation (not a
-    possessor: "Trump’s lawyer said" is the lawyer's), and a verb that is no verb of saying must have no object.
+    possessor: "Trump’s lawyer said" is the lawyer's; a surname the model left untagged is the person named
+    before with it), and a verb that is no verb of saying must follow a comma and have no object.
     """
-    if span.close_end is None or quote_kind(art.text, span) != "direct" \
-            or art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] not in (",", "?", "!"):
+    closing = _closing_mark(art, span)
+    if closing not in (",", "?", "!") or quote_kind(art.text, span) != "direct":
         return None
-    comma = art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:] == ","
     k = bisect.bisect_left(art.starts, span.close_end)
-    named: list[tuple[Entity, tuple[int, int]]] = []
+    named: list[Speaker] = []
     for i in range(k, min(k + 12, len(doc))):
         token = doc[i]
         if art.quoted[i] or token.is_space:
@@ -303,32 +303,29 @@ def _name_then_verb(doc, span: QuotedSpan, art: ArticleIndex) -> Cue | None:
         if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBN") and named:
             if any(c.dep_ == "ccomp" and not art.quoted[c.i] for c in token.children):
                 return None  # "“…!” Blannin said Holmes had left a will" reports its own clause
-            if lemma_of(token) not in lexicon.SPEECH_VERBS and (not comma or any(
+            if lemma_of(token) not in lexicon.SPEECH_VERBS and (closing != "," or any(
                     c.dep_ == "dobj" for c in token.children)):
                 return None  # "“… the Wall!” The House returns …": a new sentence, no frame
-            entity, mention = next(((e, m) for e, m in reversed(named) if e.type == "PERSON"), named[-1])
-            return Cue(token.i, token.text, from_entity(entity, mention), None)
+            speaker = next((n for n in reversed(named) if n.type == "PERSON"), named[-1])
+            return Cue(token.i, token.text, speaker, None)
         if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and token.text != ",":
             return None
-        hit = art.entity_at.get(i) or _named_before(token, art)
-        possessor = i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
-        if possessor:
-            named = [n for n in named if n != hit]
-        elif hit is not None and hit[0].type in ("PERSON", "ORG") and hit not in named:
-            named.append(hit)
+        hit = art.entity_at.get(i)
+        speaker = from_entity(*hit) if hit is not None else surname_speaker(token, art)
+        if speaker is None or speaker.type not in ("PERSON", "ORG"):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].tag_ == "POS":  # a possessor does not speak
+            named = [n for n in named if n.id != speaker.id]
+        elif all(n.id != speaker.id for n in named):
+            named.append(speaker)
     return None
 
 
-def _named_before(token, art: ArticleIndex) -> tuple[Entity, tuple[int, int]] | None:
-    """A surname the model left untagged, as the person named before with it ("Trump barked" after "Donald
-    Trump")."""
-    if token.pos_ != "PROPN" or not token.is_title:
-        return None
-    for entity in art.entities:
-        if entity.type == "PERSON" and len(entity.name.split()) > 1 and token.text == entity.name.split()[-1] \
-                and entity.mentions and entity.mentions[0][0] < token.idx:
-            return entity, (token.idx, token.idx + len(token))
-    return None
+def _closing_mark(art: ArticleIndex, span: QuotedSpan) -> str:
+    """The punctuation that ends a quote's words inside its marks ("," in "“…,” he said"), or ""."""
+    if span.close_end is None:
+        return ""
+    return art.text[span.start:span.close_end].rstrip("\"”’' ")[-1:]
 
 
 def _thing_speaks(art: ArticleIndex, cue: Cue) -> bool:

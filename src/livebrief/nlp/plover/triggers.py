@@ -154,7 +154,7 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
                 for c in token.children):
             return None  # "pulling people out of the mud" is a rescue; "pulled its troops out" a withdrawal
         conditions = {"in": ARMS if lemma in ("hand", "turn") else REFUGEES, "off": frozenset({"debt", "loan"})}
-        if particle in conditions and (lemma, particle) != ("lash", "out") \
+        if particle in conditions \
                 and not any(_lemma(t) in conditions[particle] for o in _objects(token) for t in o.subtree):
             return None  # "handed in a petition", "took in the view", "wrote off the season"
         return kind, mode, 1.0
@@ -164,7 +164,8 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     if lemma in REPORTING_VERBS and lemma not in VERB_TRIGGERS:
         return None
     entry = VERB_TRIGGERS.get(lemma)
-    objects = [_lemma(o) for o in _objects(token)]
+    object_tokens = _objects(token)
+    objects = [_lemma(o) for o in object_tokens]
     subjects = {_lemma(s) for s in _subjects(token)}
     if lemma in FIRING_VERBS and any(o in WEAPON_NOUNS for o in objects):
         return "ASSAULT", None, 1.0
@@ -187,11 +188,11 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
     if lemma in EASING_VERBS and any(_names(o, RETREAT_EASINGS) for o in _direct_objects(token)):
         return "RETREAT", None, 1.0  # CAMEO 085, "eased sanctions on Sudan", "lifted its arms embargo"
     if lemma in ("receive", "admit", "accept", "allow", "welcome", "host", "permit", "let") \
-            and any(_lemma(o) in ACCESS_OBJECTS for o in _objects(token) + _let_in(token)):
+            and any(_lemma(o) in ACCESS_OBJECTS for o in object_tokens + _let_in(token)):
         return "RETREAT", "access", 1.0  # CAMEO 086, "received a mission of observers from the OSCE"
-    if lemma in ("allow", "permit", "let") and any(_humanitarian(o) for o in _objects(token) + _let_in(token)):
+    if lemma in ("allow", "permit", "let") and any(_humanitarian(o) for o in object_tokens + _let_in(token)):
         return "RETREAT", "access", 1.0  # CAMEO 0863, "let humanitarian convoys into Madaya"
-    if lemma == "open" and any(_humanitarian(o) for o in _objects(token) if o.head.lower_ == "to"):
+    if lemma == "open" and any(_humanitarian(o) for o in object_tokens if o.head.lower_ == "to"):
         return "RETREAT", "access", 1.0  # CAMEO 0863, "opened the combat zone to UN aid agencies"
     if lemma in ("allow", "permit", "grant") and "access" in objects:
         return "RETREAT", "access", 1.0  # CAMEO 0863, "allowed humanitarian access"
@@ -232,14 +233,14 @@ def _verb_entry(token) -> tuple[str, str | None, float] | None:
         return None  # "mobilised pressure groups to support …" rallies support; only forces mobilise (CAMEO 15)
     if lemma in ("arrive", "land", "tour") and subjects & TROOPS:
         return None  # soldiers arriving by boat are no visit
-    if lemma == "violate" and any(_names(o, {"ceasefire", "truce", "armistice"}) for o in _objects(token)):
+    if lemma == "violate" and any(_names(o, {"ceasefire", "truce", "armistice"}) for o in object_tokens):
         return "ASSAULT", None, 1.0  # CAMEO 196, "violate ceasefire"
     if lemma == "protest" and not (subjects & PROTESTERS) and any(
             s.ent_type_ == "GPE" or _lemma(s) in ("government", "ministry", "embassy", "foreign")
             for s in _subjects(token)):
         return "ACCUSE", "disapprove", 1.0
     if lemma == "welcome" and not any(o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or o.pos_ == "PROPN"
-                                      for o in _objects(token)):
+                                      for o in object_tokens):
         return "SUPPORT", None, 1.0
     if lemma == "withdraw" and any(o in DIPLOMATIC_OBJECTS for o in objects):
         return "SANCTION", "withdraw", 1.0
